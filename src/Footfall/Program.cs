@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Footfall.Cli;
+using Footfall.Interop.Linux;
+
+namespace Footfall;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("footfall: an office presence appliance. It notices whose phones and laptops are on the LAN, lights an LED per person who is in, and announces arrivals.");
+        root.Subcommands.Add(SweepCommand.Create());
+        foreach (Option option in root.Options)
+        {
+            if (option is VersionOption version)
+            {
+                version.Action = new PrintVersionAction();
+            }
+        }
+
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                Console.Error.WriteLine($"footfall: {error.Message}");
+            }
+            Console.Error.WriteLine($"See '{string.Join(' ', CommandPath(parse.CommandResult.Command, root))} --help'.");
+            return ExitCodes.BadUsage;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"footfall: {e.Message}");
+            return ExitCodes.BadUsage;
+        }
+        catch (LinuxException e)
+        {
+            Console.Error.WriteLine($"footfall: {e.Message}");
+            return ExitCodes.RuntimeFailure;
+        }
+    }
+
+    private static IEnumerable<string> CommandPath(Command command, RootCommand root) =>
+        command == root ? ["footfall"] : ["footfall", command.Name];
+
+    private sealed class PrintVersionAction : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            Console.Out.WriteLine(BuildInfo.Line);
+            return ExitCodes.Success;
+        }
+    }
+}

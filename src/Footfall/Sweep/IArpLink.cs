@@ -1,0 +1,20 @@
+namespace Footfall.Sweep;
+
+/// <summary>
+/// The sweeper's seam to the wire: send a frame, wait for frames, take one. The real link is an
+/// AF_PACKET socket (<see cref="Footfall.Net.Linux.ArpSocket"/>); tests can put a simulated network here.
+/// </summary>
+public interface IArpLink
+{
+    /// <summary>Queues one frame; false when the kernel's queue is full for now (try again after a wait).</summary>
+    bool TrySend(ReadOnlySpan<byte> frame);
+
+    /// <summary>Blocks until a frame may be read or <paramref name="timeout"/> passes; true if one may be read.</summary>
+    bool WaitForFrame(TimeSpan timeout);
+
+    /// <summary>
+    /// Takes the next waiting frame into <paramref name="buffer"/> without blocking. Returns its real length
+    /// (which may exceed the buffer: the frame is then truncated and should be refused), or -1 when none waits.
+    /// </summary>
+    int TryReceive(Span<byte> buffer);
+}
