@@ -77,6 +77,10 @@ public static class SweepCommand
             {
                 throw new UsageException($"'{cidr}' is not an IPv4 subnet in CIDR form such as 192.168.1.0/24.");
             }
+            if (SweepTargets.WhyTooWide(subnet) is { } tooWide)
+            {
+                throw new UsageException(tooWide);
+            }
             subnets.Add(subnet);
         }
 

@@ -49,9 +49,9 @@ public sealed class SweepTargets
         var ranges = new List<(uint First, uint Last)>(subnets.Count);
         foreach (Ipv4Subnet subnet in subnets)
         {
-            if (subnet.PrefixLength < WidestPrefix)
+            if (WhyTooWide(subnet) is { } tooWide)
             {
-                error = $"{subnet} has {subnet.Size:N0} addresses; footfall sweeps subnets up to /{WidestPrefix} (65,534 hosts). Give narrower subnets, e.g. {new Ipv4Subnet(subnet.Network, WidestPrefix)}.";
+                error = tooWide;
                 return false;
             }
             (Ipv4Address first, Ipv4Address last) = subnet.HostRange;
@@ -99,6 +99,10 @@ public sealed class SweepTargets
         targets = new SweepTargets(merged);
         return true;
     }
+
+    /// <summary>Why <paramref name="subnet"/> is too wide to sweep, or null when it is fine.</summary>
+    public static string? WhyTooWide(Ipv4Subnet subnet) => subnet.PrefixLength >= WidestPrefix ? null
+        : $"{subnet} has {subnet.Size:N0} addresses; footfall sweeps subnets up to /{WidestPrefix} (65,534 hosts). Give narrower subnets, e.g. {new Ipv4Subnet(subnet.Network, WidestPrefix)}.";
 
     public Ipv4Address this[int index]
     {

@@ -50,9 +50,16 @@ public sealed class Sweeper
         {
             for (int pass = 0; pass <= options.Retries && !results.AllFound; pass++)
             {
+                int foundBefore = results.Found;
                 SendPass(targets, options.RatePerSecond, results, cancellation);
-                bool last = pass == options.Retries;
+                // The first retry tells whether the network loses replies: if it finds nobody new,
+                // the silent addresses are empty and further passes would only add broadcast noise.
+                bool last = pass == options.Retries || (pass == 1 && results.Found == foundBefore);
                 Listen(last ? options.FinalWait : options.RetryWait, stopWhenAllFound: true, cancellation);
+                if (last)
+                {
+                    break;
+                }
             }
         }
         finally

@@ -33,14 +33,32 @@ public class SweeperTests
     public void RetriesGoOnlyToAddressesThatStayedSilent()
     {
         Dictionary<string, string> truth = AddHosts(30);
-        SweepResults results = Sweep(new SweepOptions { Retries = 2 });
-        Assert.Equal(253 + 2 * (253 - 30), results.RequestsSent);
+        SweepResults results = Sweep(new SweepOptions { Retries = 3 });
+        // Nothing is lost, so the first retry finds nobody new and ends the sweep: two passes.
+        Assert.Equal(253 + (253 - 30), results.RequestsSent);
         foreach (string ip in truth.Keys)
         {
             Assert.Equal(1, _lan.Sent.Count(s => s.TargetIp == SimulatedLan.IpValue(ip)));
         }
-        Assert.Equal(3, _lan.Sent.Count(s => s.TargetIp == SimulatedLan.IpValue("10.77.0.254")));
+        Assert.Equal(2, _lan.Sent.Count(s => s.TargetIp == SimulatedLan.IpValue("10.77.0.254")));
         Assert.DoesNotContain(_lan.Sent, s => s.TargetIp == s_ourIp.Value);
+    }
+
+    [Fact]
+    public void LossSeenInTheFirstRetryKeepsTheRetriesGoing()
+    {
+        AddHosts(30);
+        _lan.ReplyLoss = 0.3;
+        Sweep(new SweepOptions { Retries = 4 });
+        Assert.Equal(5, _lan.Sent.Count(s => s.TargetIp == SimulatedLan.IpValue("10.77.0.254")));
+    }
+
+    [Fact]
+    public void NoRetriesMeansOnePass()
+    {
+        AddHosts(30);
+        _lan.ReplyLoss = 0.3;
+        Assert.Equal(253, Sweep(new SweepOptions { Retries = 0 }).RequestsSent);
     }
 
     [Fact]

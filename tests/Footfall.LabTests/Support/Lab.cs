@@ -1,0 +1,49 @@
+namespace Footfall.LabTests.Support;
+
+public sealed record LabDevice(string Name, string Ip, string Mac);
+
+/// <summary>A simulated office built by scripts/lab: a bridge, device namespaces, and the appliance's lab0.</summary>
+public sealed class Lab : IDisposable
+{
+    private Lab(string name, string subnet, IReadOnlyList<LabDevice> devices)
+    {
+        Name = name;
+        Subnet = subnet;
+        Devices = devices;
+    }
+
+    public string Name { get; }
+
+    public string Subnet { get; }
+
+    public IReadOnlyList<LabDevice> Devices { get; }
+
+    public string AppNamespace => $"ffl-{Name}-app";
+
+    public static Lab Up(string name, string subnet, int devices, params string[] extra)
+    {
+        Repo.RequireRoot();
+        RunResult up = Run.Program(Repo.LabScript, ["-q", "up", name, "--subnet", subnet, "--devices", devices.ToString(), .. extra]);
+        Assert.True(up.ExitCode == 0, $"scripts/lab up failed ({up.ExitCode}): {up.Stderr}");
+        var table = up.StdoutLines.Select(line => line.Split('\t')).Select(f => new LabDevice(f[0], f[1], f[2])).ToList();
+        Assert.Equal(devices, table.Count);
+        return new Lab(name, subnet, table);
+    }
+
+    public LabDevice this[string name] => Devices.Single(d => d.Name == name);
+
+    /// <summary>Runs a scripts/lab subcommand on this lab, e.g. Do("loss", "all", "20").</summary>
+    public void Do(string command, params string[] arguments)
+    {
+        RunResult result = Run.Program(Repo.LabScript, ["-q", command, Name, .. arguments]);
+        Assert.True(result.ExitCode == 0, $"scripts/lab {command} failed ({result.ExitCode}): {result.Stderr}");
+    }
+
+    /// <summary>Starts footfall inside the appliance's namespace.</summary>
+    public Run.Running StartFootfall(params string[] arguments) =>
+        Support.Run.Start("ip", ["netns", "exec", AppNamespace, Repo.Footfall, .. arguments]);
+
+    public RunResult Footfall(params string[] arguments) => StartFootfall(arguments).Wait();
+
+    public void Dispose() => Run.Program(Repo.LabScript, ["-q", "down", Name]);
+}
