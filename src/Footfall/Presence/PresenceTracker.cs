@@ -1,0 +1,217 @@
+using Footfall.Net;
+using Footfall.Sweep;
+
+namespace Footfall.Presence;
+
+/// <summary>
+/// Decides who is in from device sightings: pure logic, no I/O, time from <see cref="TimeProvider"/>.
+/// A person arrives when any of their devices is seen (one arrival, however many devices) and leaves
+/// only after none was seen for <see cref="PresenceRules.AwayAfter"/> and a departure check — unicast
+/// requests to each device's last address — went unanswered. People found by the first sweep after a
+/// start are recorded silently, and people the store remembers as in stay in across a restart.
+/// The caller feeds sightings, calls <see cref="OnSweepCompleted"/> and <see cref="Tick"/>, and takes
+/// the events, state changes, device updates and check requests that result.
+/// </summary>
+public sealed class PresenceTracker
+{
+    private readonly PresenceRules _rules;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<MacAddress, PersonState> _owners = new();
+    private readonly List<PersonState> _people = new();
+    private readonly Dictionary<MacAddress, DeviceSeen> _devices = new();
+    private readonly HashSet<MacAddress> _changedDevices = new();
+    private readonly HashSet<PersonState> _changedPeople = new();
+    private readonly List<PresenceEvent> _events = new();
+    private readonly List<DepartureCheck> _checks = new();
+    private bool _firstSweepDone;
+
+    public PresenceTracker(
+        IReadOnlyList<Person> people,
+        PresenceRules rules,
+        TimeProvider time,
+        IReadOnlyList<PersonPresence>? restoredPresence = null,
+        IReadOnlyList<DeviceSeen>? restoredDevices = null)
+    {
+        _rules = rules;
+        _time = time;
+        foreach (Person person in people)
+        {
+            var state = new PersonState(person);
+            _people.Add(state);
+            foreach (MacAddress mac in person.Devices)
+            {
+                _owners[mac] = state;
+            }
+        }
+        foreach (PersonPresence saved in restoredPresence ?? [])
+        {
+            PersonState? state = _people.Find(p => p.Person.Name == saved.Name);
+            if (state is not null && saved.IsIn)
+            {
+                state.IsIn = true;
+                state.Since = saved.Since ?? saved.LastSeen ?? _time.GetUtcNow();
+                state.LastSeen = saved.LastSeen ?? state.Since.Value;
+            }
+        }
+        foreach (DeviceSeen device in restoredDevices ?? [])
+        {
+            // Ownership may have changed in the config since the device was stored: the config wins.
+            _devices[device.Mac] = device with { Person = _owners.GetValueOrDefault(device.Mac)?.Person.Name };
+        }
+    }
+
+    /// <summary>True once the first sweep after the start has completed.</summary>
+    public bool FirstSweepDone => _firstSweepDone;
+
+    /// <summary>Who is in now, in configuration order.</summary>
+    public IEnumerable<PersonPresence> Presence => _people.Select(p => p.Snapshot());
+
+    /// <summary>Takes in one sighting of a device.</summary>
+    public void OnSighting(in Sighting sighting)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        _devices.TryGetValue(sighting.Mac, out DeviceSeen? previous);
+        PersonState? owner = _owners.GetValueOrDefault(sighting.Mac);
+        _devices[sighting.Mac] = new DeviceSeen(sighting.Mac, sighting.Ip, now, owner?.Person.Name);
+        _changedDevices.Add(sighting.Mac);
+
+        if (owner is null)
+        {
+            // A visitor's device: worth a line in the log when it is new or back after a long absence.
+            if (previous is null || now - previous.LastSeen >= _rules.AwayAfter)
+            {
+                _events.Add(new PresenceEvent(PresenceEventKind.UnknownDeviceSeen, now, Mac: sighting.Mac, Ip: sighting.Ip, Announce: false));
+            }
+            return;
+        }
+
+        owner.LastSeen = now;
+        owner.CheckStarted = null;
+        _changedPeople.Add(owner);
+        if (owner.IsIn)
+        {
+            return;
+        }
+        owner.IsIn = true;
+        owner.Since = now;
+        bool announce = _firstSweepDone || _rules.AnnounceOnStartup;
+        _events.Add(new PresenceEvent(PresenceEventKind.Arrived, now, owner.Person.Name, sighting.Mac, sighting.Ip, Announce: announce));
+    }
+
+    /// <summary>A sweep has completed: after the first, arrivals are announced and departures are judged.</summary>
+    public void OnSweepCompleted() => _firstSweepDone = true;
+
+    /// <summary>Judges departures: starts departure checks, and lets people go whose check went unanswered.</summary>
+    public void Tick()
+    {
+        if (!_firstSweepDone)
+        {
+            // Before we have looked around once, silence means nothing.
+            return;
+        }
+        DateTimeOffset now = _time.GetUtcNow();
+        foreach (PersonState state in _people)
+        {
+            if (!state.IsIn || now - state.LastSeen < _rules.AwayAfter)
+            {
+                continue;
+            }
+            if (state.CheckStarted is null)
+            {
+                state.CheckStarted = now;
+                int asked = 0;
+                foreach (MacAddress mac in state.Person.Devices)
+                {
+                    if (_devices.TryGetValue(mac, out DeviceSeen? device))
+                    {
+                        _checks.Add(new DepartureCheck(state.Person.Name, mac, device.Ip));
+                        asked++;
+                    }
+                }
+                if (asked > 0)
+                {
+                    continue;
+                }
+                // No address to ask at: the check has nothing to wait for.
+            }
+            else if (now - state.CheckStarted.Value < _rules.DepartureCheckWindow)
+            {
+                continue;
+            }
+            Leave(state, now);
+        }
+    }
+
+    private void Leave(PersonState state, DateTimeOffset now)
+    {
+        // They were last here when a device was last seen; the check only confirmed it.
+        TimeSpan stayed = state.LastSeen - state.Since!.Value;
+        state.IsIn = false;
+        state.Since = null;
+        state.CheckStarted = null;
+        _changedPeople.Add(state);
+        _events.Add(new PresenceEvent(PresenceEventKind.Left, now, state.Person.Name, Stayed: stayed < TimeSpan.Zero ? TimeSpan.Zero : stayed));
+    }
+
+    /// <summary>Events decided since the last call, oldest first.</summary>
+    public IReadOnlyList<PresenceEvent> TakeEvents() => Take(_events);
+
+    /// <summary>Departure checks to send now.</summary>
+    public IReadOnlyList<DepartureCheck> TakeDepartureChecks() => Take(_checks);
+
+    /// <summary>The presence of people whose state or last-seen time changed since the last call.</summary>
+    public IReadOnlyList<PersonPresence> TakeChangedPresence()
+    {
+        var changed = _changedPeople.Select(p => p.Snapshot()).ToList();
+        _changedPeople.Clear();
+        return changed;
+    }
+
+    /// <summary>The latest sighting of every device seen since the last call.</summary>
+    public IReadOnlyList<DeviceSeen> TakeDeviceUpdates()
+    {
+        var updates = _changedDevices.Select(mac => _devices[mac]).ToList();
+        _changedDevices.Clear();
+        return updates;
+    }
+
+    /// <summary>Forgets devices nobody owns that were last seen before <paramref name="cutoff"/>, so memory stays bounded.</summary>
+    public void ForgetUnknownDevicesBefore(DateTimeOffset cutoff)
+    {
+        foreach ((MacAddress mac, DeviceSeen device) in _devices)
+        {
+            if (device.Person is null && device.LastSeen < cutoff)
+            {
+                _devices.Remove(mac);
+                _changedDevices.Remove(mac);
+            }
+        }
+    }
+
+    private static IReadOnlyList<T> Take<T>(List<T> list)
+    {
+        if (list.Count == 0)
+        {
+            return [];
+        }
+        T[] taken = list.ToArray();
+        list.Clear();
+        return taken;
+    }
+
+    private sealed class PersonState(Person person)
+    {
+        public Person Person { get; } = person;
+
+        public bool IsIn { get; set; }
+
+        public DateTimeOffset? Since { get; set; }
+
+        public DateTimeOffset LastSeen { get; set; } = DateTimeOffset.MinValue;
+
+        public DateTimeOffset? CheckStarted { get; set; }
+
+        public PersonPresence Snapshot() =>
+            new(Person.Name, IsIn, Since, LastSeen == DateTimeOffset.MinValue ? null : LastSeen);
+    }
+}
