@@ -1,0 +1,101 @@
+namespace Footfall.Daemon;
+
+/// <summary>
+/// One verdict on whether footfall is working, from what its workers report: each expected kind of
+/// progress (a sweep completed, the store committed) must have happened recently, and every worker must
+/// be alive. The watchdog is fed only while this says healthy; the status LED shows why not.
+/// </summary>
+public sealed class Health
+{
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, Expectation> _expectations = new();
+    private readonly Dictionary<string, bool> _alive = new();
+    private readonly Dictionary<string, string> _problems = new();
+    private readonly object _gate = new();
+
+    public Health(TimeProvider time) => _time = time;
+
+    /// <summary>Progress of kind <paramref name="name"/> must be reported at least every <paramref name="within"/>.</summary>
+    public void Expect(string name, TimeSpan within)
+    {
+        lock (_gate)
+        {
+            // Counting from now gives a starting worker its first period to report.
+            _expectations[name] = new Expectation(within, _time.GetTimestamp());
+        }
+    }
+
+    public void ReportProgress(string name)
+    {
+        lock (_gate)
+        {
+            if (_expectations.TryGetValue(name, out Expectation? expectation))
+            {
+                expectation.Last = _time.GetTimestamp();
+            }
+        }
+    }
+
+    public void MarkAlive(string worker, bool alive)
+    {
+        lock (_gate)
+        {
+            _alive[worker] = alive;
+        }
+    }
+
+    /// <summary>A condition that needs a human (e.g. "announcing: X says the credentials are wrong"); null clears it.</summary>
+    public void SetProblem(string area, string? problem)
+    {
+        lock (_gate)
+        {
+            if (problem is null)
+            {
+                _problems.Remove(area);
+            }
+            else
+            {
+                _problems[area] = problem;
+            }
+        }
+    }
+
+    /// <summary>The verdict now: healthy, or the reasons why not.</summary>
+    public HealthVerdict Verdict()
+    {
+        lock (_gate)
+        {
+            long now = _time.GetTimestamp();
+            var reasons = new List<string>();
+            foreach ((string name, Expectation expectation) in _expectations)
+            {
+                TimeSpan since = _time.GetElapsedTime(expectation.Last, now);
+                if (since > expectation.Within)
+                {
+                    reasons.Add($"no {name} for {since.TotalSeconds:0} s (expected every {expectation.Within.TotalSeconds:0} s)");
+                }
+            }
+            foreach ((string worker, bool alive) in _alive)
+            {
+                if (!alive)
+                {
+                    reasons.Add($"worker {worker} is not running");
+                }
+            }
+            return new HealthVerdict(reasons.Count == 0, reasons, _problems.Values.ToList());
+        }
+    }
+
+    private sealed class Expectation(TimeSpan within, long last)
+    {
+        public TimeSpan Within { get; } = within;
+
+        public long Last { get; set; } = last;
+    }
+}
+
+/// <summary>
+/// <paramref name="Healthy"/> gates the watchdog: false when footfall is stuck. <paramref name="Problems"/>
+/// are things a human should fix (bad credentials, say) that do not make footfall stuck.
+/// </summary>
+public sealed record HealthVerdict(bool Healthy, IReadOnlyList<string> Reasons, IReadOnlyList<string> Problems);

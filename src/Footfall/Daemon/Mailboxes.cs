@@ -1,0 +1,36 @@
+using System.Threading.Channels;
+using Footfall.Presence;
+using Footfall.Sweep;
+
+namespace Footfall.Daemon;
+
+/// <summary>What the sweeper tells the tracker: a sighting, or that a sweep has completed.</summary>
+public readonly record struct TrackerInput(Sighting Sighting, bool SweepCompleted);
+
+/// <summary>What the tracker asks the store to keep.</summary>
+public sealed record StoreWork(
+    IReadOnlyList<PresenceEvent> Events,
+    IReadOnlyList<PersonPresence> Presence,
+    IReadOnlyList<DeviceSeen> Devices);
+
+/// <summary>
+/// The bounded channels between the workers. They belong to the daemon, not to a worker, so that a
+/// restarted worker picks up what its predecessor left.
+/// </summary>
+public sealed class Mailboxes
+{
+    /// <summary>Sightings may be dropped under a flood (the oldest first: a newer one says the same and more).</summary>
+    public Channel<TrackerInput> Tracker { get; } = Channel.CreateBounded<TrackerInput>(
+        new BoundedChannelOptions(8192) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    public Channel<DepartureCheck> Checks { get; } = Channel.CreateBounded<DepartureCheck>(
+        new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    /// <summary>Events are never dropped: a full store mailbox makes the tracker wait.</summary>
+    public Channel<StoreWork> Store { get; } = Channel.CreateBounded<StoreWork>(
+        new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+
+    /// <summary>A doorbell: something new is in the outbox.</summary>
+    public Channel<bool> OutboxChanged { get; } = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+}

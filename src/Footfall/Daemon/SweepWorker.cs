@@ -1,0 +1,107 @@
+using Footfall.Net;
+using Footfall.Net.Linux;
+using Footfall.Presence;
+using Footfall.Sweep;
+
+namespace Footfall.Daemon;
+
+/// <summary>
+/// Sweeps the LAN every interval and listens in between, passing every sighting to the tracker
+/// without waiting for the next sweep; sends the tracker's departure checks as short bursts of
+/// unicast requests. Runs on its own thread: the socket is waited on with poll().
+/// </summary>
+public sealed class SweepWorker : IWorker
+{
+    public const string ProgressName = "sweep";
+
+    // A departure check asks each device three times, half a second apart: a dozing phone wakes for
+    // its Wi-Fi beacon within that, and one lost frame does not make a person leave.
+    private const int CheckRequests = 3;
+    private static readonly TimeSpan s_checkSpacing = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan s_listenSlice = TimeSpan.FromMilliseconds(100);
+
+    private readonly Func<InterfaceInfo> _link;
+    private readonly Func<InterfaceInfo, SweepTargets> _targets;
+    private readonly SweepOptions _options;
+    private readonly TimeSpan _interval;
+    private readonly Mailboxes _mailboxes;
+    private readonly Health _health;
+    private readonly TimeProvider _time;
+
+    public SweepWorker(Func<InterfaceInfo> link, Func<InterfaceInfo, SweepTargets> targets, SweepOptions options, TimeSpan interval, Mailboxes mailboxes, Health health, TimeProvider time)
+    {
+        _link = link;
+        _targets = targets;
+        _options = options;
+        _interval = interval;
+        _mailboxes = mailboxes;
+        _health = health;
+        _time = time;
+    }
+
+    public string Name => "sweeper";
+
+    public Task RunAsync(CancellationToken stopping) =>
+        Task.Factory.StartNew(() => Run(stopping), stopping, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stopping)
+    {
+        {
+            InterfaceInfo link = _link();
+            SweepTargets targets = _targets(link);
+            using ArpSocket socket = ArpSocket.Open(link);
+            var sweeper = new Sweeper(socket, link.Mac, link.Address ?? Ipv4Address.Any, _time, new ToTracker(_mailboxes));
+            var results = new SweepResults();
+            var probes = new List<(DepartureCheck Check, int Sent, long Due)>();
+            while (!stopping.IsCancellationRequested)
+            {
+                long started = _time.GetTimestamp();
+                sweeper.Sweep(targets, _options, results, stopping);
+                if (stopping.IsCancellationRequested)
+                {
+                    break;
+                }
+                _health.ReportProgress(ProgressName);
+                _mailboxes.Tracker.Writer.TryWrite(new TrackerInput(default, SweepCompleted: true));
+                while (!stopping.IsCancellationRequested && _time.GetElapsedTime(started) < _interval)
+                {
+                    SendDueProbes(sweeper, probes);
+                    TimeSpan left = _interval - _time.GetElapsedTime(started);
+                    sweeper.Listen(left < s_listenSlice ? left : s_listenSlice, cancellation: stopping);
+                }
+            }
+        }
+    }
+
+    private void SendDueProbes(Sweeper sweeper, List<(DepartureCheck Check, int Sent, long Due)> probes)
+    {
+        long now = _time.GetTimestamp();
+        while (_mailboxes.Checks.Reader.TryRead(out DepartureCheck check))
+        {
+            probes.Add((check, 0, now));
+        }
+        for (int i = probes.Count - 1; i >= 0; i--)
+        {
+            (DepartureCheck check, int sent, long due) = probes[i];
+            if (due > now)
+            {
+                continue;
+            }
+            sweeper.SendUnicastRequest(check.Ip, check.Mac);
+            if (sent + 1 >= CheckRequests)
+            {
+                probes.RemoveAt(i);
+            }
+            else
+            {
+                probes[i] = (check, sent + 1, now + (long)(s_checkSpacing.TotalSeconds * _time.TimestampFrequency));
+            }
+        }
+    }
+
+    /// <summary>Hands sightings to the tracker's mailbox from inside the receive loop.</summary>
+    private sealed class ToTracker(Mailboxes mailboxes) : ISightingSink
+    {
+        public void OnSighting(in Sighting sighting) => mailboxes.Tracker.Writer.TryWrite(new TrackerInput(sighting, SweepCompleted: false));
+    }
+}

@@ -1,0 +1,100 @@
+using Footfall.Presence;
+
+namespace Footfall.Daemon;
+
+/// <summary>
+/// Runs the presence tracker: feeds it sightings, ticks it every second, and hands its decisions on —
+/// events to the store at once, departure checks to the sweeper, and last-seen times and device lists
+/// to the store every <see cref="s_persistEvery"/> (an SD card should not be written every second).
+/// </summary>
+public sealed class TrackerWorker : IWorker
+{
+    private static readonly TimeSpan s_tick = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_persistEvery = TimeSpan.FromSeconds(30);
+
+    private readonly Func<PresenceTracker> _createTracker;
+    private readonly Mailboxes _mailboxes;
+    private readonly TimeSpan _forgetUnknownAfter;
+    private readonly TimeProvider _time;
+
+    /// <param name="createTracker">Makes a tracker restored from the store: called again after a crash.</param>
+    public TrackerWorker(Func<PresenceTracker> createTracker, Mailboxes mailboxes, TimeSpan forgetUnknownAfter, TimeProvider time)
+    {
+        _createTracker = createTracker;
+        _mailboxes = mailboxes;
+        _forgetUnknownAfter = forgetUnknownAfter;
+        _time = time;
+    }
+
+    public string Name => "tracker";
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        PresenceTracker tracker = _createTracker();
+        long lastPersist = _time.GetTimestamp();
+        var inputs = _mailboxes.Tracker.Reader;
+        try
+        {
+            while (true)
+            {
+                while (inputs.TryRead(out TrackerInput input))
+                {
+                    if (input.SweepCompleted)
+                    {
+                        tracker.OnSweepCompleted();
+                    }
+                    else
+                    {
+                        tracker.OnSighting(input.Sighting);
+                    }
+                }
+                tracker.Tick();
+                foreach (DepartureCheck check in tracker.TakeDepartureChecks())
+                {
+                    _mailboxes.Checks.Writer.TryWrite(check);
+                }
+
+                bool last = stopping.IsCancellationRequested || inputs.Completion.IsCompleted;
+                bool persist = last || _time.GetElapsedTime(lastPersist) >= s_persistEvery;
+                IReadOnlyList<PresenceEvent> events = tracker.TakeEvents();
+                if (events.Count > 0 || persist)
+                {
+                    if (persist)
+                    {
+                        tracker.ForgetUnknownDevicesBefore(_time.GetUtcNow() - _forgetUnknownAfter);
+                        lastPersist = _time.GetTimestamp();
+                    }
+                    // Presence goes with its events in one commit, so state and history never disagree.
+                    var work = new StoreWork(events, tracker.TakeChangedPresence(), persist ? tracker.TakeDeviceUpdates() : []);
+                    await _mailboxes.Store.Writer.WriteAsync(work, CancellationToken.None).ConfigureAwait(false);
+                }
+                if (last)
+                {
+                    // Orderly stop: everything decided is with the store; it may finish now.
+                    _mailboxes.Store.Writer.TryComplete();
+                    return;
+                }
+                await WaitForInputAsync(inputs, stopping).ConfigureAwait(false);
+            }
+        }
+        catch when (stopping.IsCancellationRequested)
+        {
+            _mailboxes.Store.Writer.TryComplete();
+            throw;
+        }
+    }
+
+    private async Task WaitForInputAsync(System.Threading.Channels.ChannelReader<TrackerInput> inputs, CancellationToken stopping)
+    {
+        using var tick = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        tick.CancelAfter(s_tick);
+        try
+        {
+            await inputs.WaitToReadAsync(tick.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // A second went by without sightings (time to tick), or we are stopping (one last round).
+        }
+    }
+}
