@@ -14,20 +14,20 @@ internal static class Schema
         new(1, "people, presence, sessions, events, outbox, devices", """
             -- People and their devices, as last loaded from the configuration (replaced whole on each load).
             CREATE TABLE people (
-                name     TEXT PRIMARY KEY,
+                name     TEXT NOT NULL PRIMARY KEY,
                 pronoun  TEXT,
                 led      INTEGER,
                 position INTEGER NOT NULL              -- order in the configuration, for display
             ) STRICT;
             CREATE TABLE person_devices (
-                mac      TEXT PRIMARY KEY,             -- lowercase, colon-separated
+                mac      TEXT NOT NULL PRIMARY KEY,    -- lowercase, colon-separated
                 person   TEXT NOT NULL REFERENCES people(name) ON DELETE CASCADE
             ) STRICT;
             CREATE INDEX person_devices_person ON person_devices(person);
 
             -- Whether each person is in: what a restart resumes from, so nobody is announced twice.
             CREATE TABLE presence (
-                person    TEXT PRIMARY KEY,
+                person    TEXT NOT NULL PRIMARY KEY,
                 is_in     INTEGER NOT NULL,
                 since     INTEGER,                     -- times: UTC milliseconds since the Unix epoch
                 last_seen INTEGER
@@ -71,7 +71,7 @@ internal static class Schema
 
             -- Every device seen on the LAN, known or not; unknown ones are kept only briefly (retention).
             CREATE TABLE devices (
-                mac                  TEXT PRIMARY KEY,
+                mac                  TEXT NOT NULL PRIMARY KEY,
                 last_ip              TEXT NOT NULL,
                 first_seen           INTEGER NOT NULL,
                 last_seen            INTEGER NOT NULL,
