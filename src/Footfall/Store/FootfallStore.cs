@@ -158,9 +158,10 @@ public sealed partial class FootfallStore : IDisposable
             Pooling = false,
             DefaultTimeout = BusyTimeoutMilliseconds / 1000,
         };
-        var connection = new SqliteConnection(settings.ToString());
+        SqliteConnection? connection = null;
         try
         {
+            connection = new SqliteConnection(settings.ToString());
             connection.Open();
             Sql.Execute(connection, null, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}");
             Sql.Execute(connection, null, "PRAGMA foreign_keys = ON");
@@ -168,15 +169,17 @@ public sealed partial class FootfallStore : IDisposable
         }
         catch (SqliteException e)
         {
-            connection.Dispose();
+            connection?.Dispose();
             throw Failure("open", path, e);
         }
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException)
         {
-            connection.Dispose();
-            throw new StoreException($"SQLite's native library could not be loaded ({(e.InnerException ?? e).Message}). libe_sqlite3.so must sit beside the footfall binary, as scripts/publish leaves it.", e);
+            connection?.Dispose();
+            throw new StoreException($"SQLite's native library could not be loaded: libe_sqlite3.so must sit beside the footfall binary, as scripts/publish leaves it ({Innermost(e).Message.Split('\n')[0].Trim()}).", e);
         }
     }
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 
     /// <summary>Reads user_version and refuses what this footfall must not touch. Returns the version.</summary>
     private static int CheckVersion(SqliteConnection connection, string path, int latest)
