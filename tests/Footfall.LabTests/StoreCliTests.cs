@@ -53,24 +53,19 @@ public sealed class StoreCliTests : IDisposable
     [Fact]
     public void WhoShowsEveryoneThoseInFirst()
     {
-        RunResult result = Footfall("who", "--data", _data);
-        Assert.Equal(0, result.ExitCode);
         Assert.Equal(
             [
                 "NAME   STATUS  SINCE                LAST SEEN",
                 "Alice  in      2026-11-20 08:30:00  2026-11-20 17:30:00",
                 "Bob    out     -                    2026-11-20 16:30:00",
             ],
-            result.StdoutLines);
-        Assert.Equal("", result.Stderr);
+            Succeeded("who", "--data", _data).StdoutLines);
     }
 
     [Fact]
     public void WhoJsonHasEveryKeyWithUtcTimes()
     {
-        RunResult result = Footfall("who", "--data", _data, "--json");
-        Assert.Equal(0, result.ExitCode);
-        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        using JsonDocument json = JsonDocument.Parse(Succeeded("who", "--data", _data, "--json").Stdout);
         JsonElement[] people = [.. json.RootElement.GetProperty("people").EnumerateArray()];
         Assert.Equal(2, people.Length);
         Assert.Equal("Alice", people[0].GetProperty("name").GetString());
@@ -84,8 +79,6 @@ public sealed class StoreCliTests : IDisposable
     [Fact]
     public void LogShowsTheHistoryWithAnnouncements()
     {
-        RunResult result = Footfall("log", "--data", _data);
-        Assert.Equal(0, result.ExitCode);
         Assert.Equal(
             [
                 "TIME                 EVENT            WHO      DEVICE             IP            ANNOUNCEMENT",
@@ -94,15 +87,13 @@ public sealed class StoreCliTests : IDisposable
                 "2026-11-20 08:37:00  unknown device   unknown  da:a1:19:00:00:09  192.168.1.99  -",
                 "2026-11-20 16:42:00  left after 8h7m  Bob      3c:22:fb:00:00:03  192.168.1.21  failed: HTTP 403",
             ],
-            result.StdoutLines);
+            Succeeded("log", "--data", _data).StdoutLines);
     }
 
     [Fact]
     public void LogJsonHonoursTheLimit()
     {
-        RunResult result = Footfall("log", "--data", _data, "--json", "--limit", "2");
-        Assert.Equal(0, result.ExitCode);
-        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        using JsonDocument json = JsonDocument.Parse(Succeeded("log", "--data", _data, "--json", "--limit", "2").Stdout);
         JsonElement[] events = [.. json.RootElement.GetProperty("events").EnumerateArray()];
         Assert.Equal(["unknown_device_seen", "left"], events.Select(e => e.GetProperty("kind").GetString()));
         Assert.Equal(JsonValueKind.Null, events[0].GetProperty("announcement").ValueKind);
@@ -115,8 +106,7 @@ public sealed class StoreCliTests : IDisposable
     [Fact]
     public void DevicesMarksRandomisedMacsAndUnknownOwners()
     {
-        RunResult result = Footfall("devices", "--data", _data);
-        Assert.Equal(0, result.ExitCode);
+        RunResult result = Succeeded("devices", "--data", _data);
         Assert.Equal(
             [
                 "MAC                 LAST IP       OWNER    FIRST SEEN           LAST SEEN",
@@ -130,9 +120,7 @@ public sealed class StoreCliTests : IDisposable
     [Fact]
     public void DevicesJsonSaysOwnerAndRandomisation()
     {
-        RunResult result = Footfall("devices", "--data", _data, "--json");
-        Assert.Equal(0, result.ExitCode);
-        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        using JsonDocument json = JsonDocument.Parse(Succeeded("devices", "--data", _data, "--json").Stdout);
         JsonElement unknown = json.RootElement.GetProperty("devices")[1];
         Assert.Equal("da:a1:19:00:00:09", unknown.GetProperty("mac").GetString());
         Assert.Equal("192.168.1.99", unknown.GetProperty("lastIp").GetString());
@@ -190,9 +178,7 @@ public sealed class StoreCliTests : IDisposable
             insert.CommandText = "DELETE FROM events";
             insert.ExecuteNonQuery();
         }
-        RunResult result = Footfall("log", "--data", _data, "--json");
-        Assert.Equal(0, result.ExitCode);
-        using JsonDocument json = JsonDocument.Parse(result.Stdout);
+        using JsonDocument json = JsonDocument.Parse(Succeeded("log", "--data", _data, "--json").Stdout);
         // The uncommitted delete is invisible to the reader, which did not wait for it.
         Assert.Equal(4, json.RootElement.GetProperty("events").GetArrayLength());
     }
@@ -218,6 +204,14 @@ public sealed class StoreCliTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("--data", result.Stdout);
         Assert.Contains("--json", result.Stdout);
+    }
+
+    private static RunResult Succeeded(params string[] arguments)
+    {
+        RunResult result = Footfall(arguments);
+        Assert.True(result.ExitCode == 0, $"footfall {string.Join(' ', arguments)} exited {result.ExitCode}: {result.Stderr}");
+        Assert.Equal("", result.Stderr);
+        return result;
     }
 
     private static RunResult Footfall(params string[] arguments) => Run.Program("env", ["TZ=UTC", Repo.Footfall, .. arguments]);

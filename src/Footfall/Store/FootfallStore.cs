@@ -64,8 +64,7 @@ public sealed partial class FootfallStore : IDisposable
         {
             throw new StoreException($"Could not create the data directory '{dataDirectory}': {e.Message}", e);
         }
-        SqliteConnection connection = Connect(path, SqliteOpenMode.ReadWriteCreate);
-        try
+        return Prepare(path, SqliteOpenMode.ReadWriteCreate, connection =>
         {
             // Look before touching anything: switching to WAL would rewrite the header of a database we must refuse.
             int version = CheckVersion(connection, path, migrations[^1].Version);
@@ -84,17 +83,7 @@ public sealed partial class FootfallStore : IDisposable
             Sql.Execute(connection, null, $"PRAGMA journal_size_limit = {JournalSizeLimitBytes}");
             Schema.MigrateForward(connection, migrations);
             return new FootfallStore(connection, path, time, readOnly: false);
-        }
-        catch (SqliteException e)
-        {
-            connection.Dispose();
-            throw Failure("open", path, e);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        });
     }
 
     /// <summary>
@@ -109,8 +98,7 @@ public sealed partial class FootfallStore : IDisposable
         {
             throw new StoreMissingException($"There is no footfall database in '{dataDirectory}' ({path} does not exist).");
         }
-        SqliteConnection connection = Connect(path, SqliteOpenMode.ReadOnly);
-        try
+        return Prepare(path, SqliteOpenMode.ReadOnly, connection =>
         {
             int version = CheckVersion(connection, path, Schema.LatestVersion);
             if (version < Schema.LatestVersion)
@@ -118,17 +106,7 @@ public sealed partial class FootfallStore : IDisposable
                 throw new StoreException($"{path} has schema version {version}, older than this footfall reads ({Schema.LatestVersion}): start the daemon (footfall run) once to bring it up to date.");
             }
             return new FootfallStore(connection, path, TimeProvider.System, readOnly: true);
-        }
-        catch (SqliteException e)
-        {
-            connection.Dispose();
-            throw Failure("open", path, e);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        });
     }
 
     public void Dispose()
@@ -146,6 +124,26 @@ public sealed partial class FootfallStore : IDisposable
     /// <summary>A PRAGMA's value on the store's own connection (some, like synchronous, are per connection): for tests.</summary>
     internal string Pragma(string name) => Locked("read a pragma", () =>
         Convert.ToString(ScalarText(_connection, $"PRAGMA {name}"), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+
+    /// <summary>Connects and readies the store; on any failure the connection is closed, so the file is not held open.</summary>
+    private static FootfallStore Prepare(string path, SqliteOpenMode mode, Func<SqliteConnection, FootfallStore> ready)
+    {
+        SqliteConnection connection = Connect(path, mode);
+        try
+        {
+            return ready(connection);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw Failure("open", path, e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
 
     private static SqliteConnection Connect(string path, SqliteOpenMode mode)
     {
