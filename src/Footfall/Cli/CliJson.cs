@@ -1,0 +1,31 @@
+using System.Text.Json.Serialization;
+
+namespace Footfall.Cli;
+
+// The JSON that who, log and devices print with --json: a contract for scripts, so names are explicit and
+// stable, nulls are written (every key is always there), and times are ISO 8601 in UTC.
+
+internal sealed record WhoJson(IReadOnlyList<PersonJson> People);
+
+internal sealed record PersonJson(string Name, string? Pronoun, bool In, DateTimeOffset? Since, DateTimeOffset? LastSeen, int Devices);
+
+internal sealed record LogJson(IReadOnlyList<EventJson> Events);
+
+/// <param name="Kind">arrived, left or unknown_device_seen.</param>
+/// <param name="Announcement">Null when the event was not to be announced.</param>
+internal sealed record EventJson(long Id, DateTimeOffset At, string Kind, string? Person, string? Mac, string? Ip, double? StayedSeconds, AnnouncementJson? Announcement);
+
+/// <param name="State">pending, delivered or failed.</param>
+internal sealed record AnnouncementJson(string State, string? Detail, DateTimeOffset? Updated);
+
+internal sealed record DevicesJson(IReadOnlyList<DeviceJson> Devices);
+
+/// <param name="Owner">The person whose device it is, or null for an unknown device.</param>
+internal sealed record DeviceJson(string Mac, string LastIp, string? Owner, bool LocallyAdministered, DateTimeOffset FirstSeen, DateTimeOffset LastSeen);
+
+/// <summary>Source-generated serialisation: no reflection, as native AOT requires.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(WhoJson))]
+[JsonSerializable(typeof(LogJson))]
+[JsonSerializable(typeof(DevicesJson))]
+internal sealed partial class CliJson : JsonSerializerContext;

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using Footfall.Presence;
+using Footfall.Store;
+using Footfall.Text;
+
+namespace Footfall.Cli;
+
+/// <summary>`footfall log`: the event history, oldest first, with what became of each announcement.</summary>
+public static class LogCommand
+{
+    private const int DefaultLimit = 50;
+
+    public static Command Create()
+    {
+        Option<string?> dataOption = StoreReading.DataOption();
+        Option<bool> jsonOption = StoreReading.JsonOption();
+        var limitOption = new Option<int>("--limit", "-n")
+        {
+            Description = "Show at most the latest N events.",
+            DefaultValueFactory = _ => DefaultLimit,
+            HelpName = "N",
+        };
+        var sinceOption = new Option<string?>("--since")
+        {
+            Description = "Show only events from the last DURATION, e.g. 10m, 8h, 7d.",
+            HelpName = "DURATION",
+        };
+        var command = new Command("log", "Show the event history: arrivals, departures, unknown devices, and whether each was announced. Reads the daemon's database; safe while it runs.")
+        {
+            dataOption, jsonOption, limitOption, sinceOption,
+        };
+        command.SetAction(parse => Run(parse.GetValue(dataOption), parse.GetValue(jsonOption), parse.GetValue(limitOption), parse.GetValue(sinceOption)));
+        return command;
+    }
+
+    private static int Run(string? dataDirectory, bool json, int limit, string? sinceText)
+    {
+        if (limit < 1)
+        {
+            throw new UsageException($"--limit must be at least 1, not {limit}.");
+        }
+        DateTimeOffset? since = null;
+        if (sinceText is not null)
+        {
+            if (!HumanDuration.TryParse(sinceText, out TimeSpan window))
+            {
+                throw new UsageException($"--since '{sinceText}' is not a duration like 10m, 8h or 7d.");
+            }
+            since = TimeProvider.System.GetUtcNow() - window;
+        }
+        return StoreReading.Query(dataDirectory, store => Write(store.Log(limit, since), json));
+    }
+
+    private static int Write(IReadOnlyList<LogRow> rows, bool json)
+    {
+        if (json)
+        {
+            StoreReading.WriteJson(new LogJson([.. rows.Select(ToJson)]), CliJson.Default.LogJson);
+            return ExitCodes.Success;
+        }
+        using TextWriter stdout = StoreReading.Stdout();
+        if (rows.Count == 0)
+        {
+            stdout.WriteLine("No events yet.");
+            return ExitCodes.Success;
+        }
+        var table = new TextTable("TIME", "EVENT", "WHO", "DEVICE", "IP", "ANNOUNCEMENT");
+        foreach (LogRow row in rows)
+        {
+            PresenceEvent e = row.Event;
+            table.Add(
+                StoreReading.Time(e.At),
+                Describe(e),
+                e.Person ?? "unknown",
+                e.Mac?.ToString() ?? "-",
+                e.Ip?.ToString() ?? "-",
+                Announcement(row));
+        }
+        table.Write(stdout);
+        return ExitCodes.Success;
+    }
+
+    private static string Describe(PresenceEvent e) => e.Kind switch
+    {
+        PresenceEventKind.Arrived => "arrived",
+        PresenceEventKind.Left when e.Stayed is { } stayed => $"left after {Stayed(stayed)}",
+        PresenceEventKind.Left => "left",
+        PresenceEventKind.UnknownDeviceSeen => "unknown device",
+        _ => e.Kind.ToString(),
+    };
+
+    // To the minute: "left after 8h12m" says enough; seconds only for stays shorter than that.
+    private static string Stayed(TimeSpan stayed) =>
+        HumanDuration.Format(stayed >= TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(Math.Round(stayed.TotalMinutes)) : TimeSpan.FromSeconds(Math.Round(stayed.TotalSeconds)));
+
+    private static string Announcement(LogRow row) => row.Announcement switch
+    {
+        null => "-",
+        OutboxState state when row.AnnouncementDetail is { Length: > 0 } detail => $"{StoredNames.Of(state)}: {detail}",
+        OutboxState state => StoredNames.Of(state),
+    };
+
+    private static EventJson ToJson(LogRow row)
+    {
+        PresenceEvent e = row.Event;
+        return new EventJson(
+            row.Id,
+            e.At.ToUniversalTime(),
+            StoredNames.Of(e.Kind),
+            e.Person,
+            e.Mac?.ToString(),
+            e.Ip?.ToString(),
+            e.Stayed?.TotalSeconds,
+            row.Announcement is { } state ? new AnnouncementJson(StoredNames.Of(state), row.AnnouncementDetail, row.AnnouncementUpdated?.ToUniversalTime()) : null);
+    }
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Footfall.Store;
+
+namespace Footfall.Cli;
+
+/// <summary>What who, log and devices share: the --data and --json options, opening the store read-only, and output.</summary>
+public static class StoreReading
+{
+    public static Option<string?> DataOption() => new("--data")
+    {
+        Description = $"The daemon's data directory, which holds {FootfallStore.FileName} (default: {FootfallStore.DefaultDataDirectory}; /data/footfall on the appliance).",
+        HelpName = "DIR",
+    };
+
+    public static Option<bool> JsonOption() => new("--json")
+    {
+        Description = "Print JSON for scripts instead of a table.",
+    };
+
+    /// <summary>
+    /// Opens the store read-only (the daemon may be writing: WAL lets both go on) and runs <paramref name="query"/>.
+    /// No database there is a usage error: the user named the wrong directory, or none.
+    /// </summary>
+    public static int Query(string? dataDirectory, Func<FootfallStore, int> query)
+    {
+        string directory = dataDirectory ?? FootfallStore.DefaultDataDirectory;
+        FootfallStore store;
+        try
+        {
+            store = FootfallStore.OpenReadOnly(directory);
+        }
+        catch (StoreMissingException)
+        {
+            string which = dataDirectory is null ? "the default data directory " : "";
+            throw new UsageException($"There is no footfall database in {which}'{directory}' (no {FootfallStore.FileName} there). Point --data at the daemon's data directory (/data/footfall on the appliance), or start the daemon there first (footfall run --data DIR).");
+        }
+        catch (StoreException e)
+        {
+            Console.Error.WriteLine($"footfall: {e.Message}");
+            return ExitCodes.RuntimeFailure;
+        }
+        using (store)
+        {
+            try
+            {
+                return query(store);
+            }
+            catch (StoreException e)
+            {
+                Console.Error.WriteLine($"footfall: {e.Message}");
+                return ExitCodes.RuntimeFailure;
+            }
+        }
+    }
+
+    public static TextWriter Stdout() => new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+
+    public static void WriteJson<T>(T value, JsonTypeInfo<T> type)
+    {
+        using Stream stdout = Console.OpenStandardOutput();
+        JsonSerializer.Serialize(stdout, value, type);
+        stdout.Write("\n"u8);
+    }
+
+    /// <summary>Times for people: the machine's local time to the second. JSON carries UTC instead.</summary>
+    public static string Time(DateTimeOffset? time) =>
+        time is { } t ? t.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "-";
+}

@@ -1,0 +1,78 @@
+using Microsoft.Data.Sqlite;
+
+namespace Footfall.Store;
+
+public sealed partial class FootfallStore
+{
+    /// <summary>Every configured person, those who are in first, then in configuration order.</summary>
+    public IReadOnlyList<WhoRow> Who() => Locked("read who is in", () =>
+    {
+        using SqliteCommand command = Sql.Command(_connection, null, """
+            SELECT p.name, p.pronoun, coalesce(s.is_in, 0), s.since, s.last_seen,
+                   (SELECT count(*) FROM person_devices d WHERE d.person = p.name)
+            FROM people p LEFT JOIN presence s ON s.person = p.name
+            ORDER BY coalesce(s.is_in, 0) DESC, p.position
+            """);
+        using SqliteDataReader reader = command.ExecuteReader();
+        var rows = new List<WhoRow>();
+        while (reader.Read())
+        {
+            rows.Add(new WhoRow(
+                reader.GetString(0),
+                Sql.NullableString(reader, 1),
+                reader.GetInt64(2) != 0,
+                Sql.NullableTime(reader, 3),
+                Sql.NullableTime(reader, 4),
+                reader.GetInt32(5)));
+        }
+        return rows;
+    });
+
+    /// <summary>
+    /// The latest <paramref name="limit"/> events (at or after <paramref name="since"/>, if given), oldest first,
+    /// each with what became of its announcement.
+    /// </summary>
+    public IReadOnlyList<LogRow> Log(int limit, DateTimeOffset? since = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return Locked("read the event history", () =>
+        {
+            using SqliteCommand command = Sql.Command(_connection, null, $"""
+                SELECT * FROM (
+                    SELECT e.id, o.state, o.detail, o.updated_at, {EventRows.Columns}
+                    FROM events e LEFT JOIN outbox o ON o.event_id = e.id
+                    WHERE $since IS NULL OR e.at >= $since
+                    ORDER BY e.at DESC, e.id DESC LIMIT $limit)
+                ORDER BY at, id
+                """);
+            Sql.Set(command, "$since", Sql.Milliseconds(since));
+            Sql.Set(command, "$limit", limit);
+            using SqliteDataReader reader = command.ExecuteReader();
+            var rows = new List<LogRow>();
+            while (reader.Read())
+            {
+                rows.Add(new LogRow(
+                    reader.GetInt64(0),
+                    EventRows.Read(reader, 4),
+                    reader.IsDBNull(1) ? null : StoredNames.ParseOutboxState(reader.GetString(1)),
+                    Sql.NullableString(reader, 2),
+                    Sql.NullableTime(reader, 3)));
+            }
+            return rows;
+        });
+    }
+
+    /// <summary>Devices seen (retention decides how long ago), most recently seen first.</summary>
+    public IReadOnlyList<DeviceRow> Devices() => Locked("read the devices seen", () =>
+    {
+        using SqliteCommand command = Sql.Command(_connection, null,
+            "SELECT mac, last_ip, first_seen, last_seen, person FROM devices ORDER BY last_seen DESC, mac");
+        using SqliteDataReader reader = command.ExecuteReader();
+        var rows = new List<DeviceRow>();
+        while (reader.Read())
+        {
+            rows.Add(new DeviceRow(Sql.Mac(reader, 0), Sql.Ip(reader, 1), Sql.Time(reader, 2), Sql.Time(reader, 3), Sql.NullableString(reader, 4)));
+        }
+        return rows;
+    });
+}

@@ -1,0 +1,244 @@
+using Microsoft.Data.Sqlite;
+
+namespace Footfall.Store;
+
+/// <summary>
+/// footfall's state in one SQLite file in the data directory: people, presence, sessions, the event history,
+/// devices seen and the announcers' outbox. One writer (the daemon) and any number of readers (who, log,
+/// devices) at once: WAL lets readers read while the writer commits. Calls are serialised, so one instance
+/// may be shared by the daemon's workers.
+/// </summary>
+/// <remarks>The operations live in the other FootfallStore.*.cs files, one concern each.</remarks>
+public sealed partial class FootfallStore : IDisposable
+{
+    public const string FileName = "footfall.db";
+
+    // How long a statement waits for another connection's lock before it fails. Readers never take one
+    // in WAL mode; this covers a second writer (a daemon started twice) and WAL recovery after a crash.
+    private const int BusyTimeoutMilliseconds = 5_000;
+
+    // After a checkpoint the WAL is cut back to this size, so the file stays bounded.
+    private const long JournalSizeLimitBytes = 4 * 1024 * 1024;
+
+    private const int SqliteCorrupt = 11;
+    private const int SqliteCantOpen = 14;
+    private const int SqliteNotADatabase = 26;
+
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private bool _disposed;
+
+    private FootfallStore(SqliteConnection connection, string path, TimeProvider time, bool readOnly)
+    {
+        _connection = connection;
+        _time = time;
+        DatabasePath = path;
+        IsReadOnly = readOnly;
+    }
+
+    /// <summary>$XDG_STATE_HOME/footfall, ~/.local/state/footfall, or /var/lib/footfall without HOME.</summary>
+    public static string DefaultDataDirectory => DataDirectory.Default(Environment.GetEnvironmentVariable);
+
+    public string DatabasePath { get; }
+
+    public bool IsReadOnly { get; }
+
+    public static string DatabasePathIn(string dataDirectory) => Path.Combine(Path.GetFullPath(dataDirectory), FileName);
+
+    /// <summary>
+    /// Opens the database for writing, creating the directory and the file if need be, and migrates it to the
+    /// current schema. A database from a newer footfall, a file that is not a database, or an unwritable
+    /// directory is refused with a <see cref="StoreException"/>, and nothing is written to it.
+    /// </summary>
+    public static FootfallStore Open(string dataDirectory, TimeProvider time) => Open(dataDirectory, time, Schema.Migrations);
+
+    internal static FootfallStore Open(string dataDirectory, TimeProvider time, IReadOnlyList<Migration> migrations)
+    {
+        string path = DatabasePathIn(dataDirectory);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException($"Could not create the data directory '{dataDirectory}': {e.Message}", e);
+        }
+        return Prepare(path, SqliteOpenMode.ReadWriteCreate, connection =>
+        {
+            // Look before touching anything: switching to WAL would rewrite the header of a database we must refuse.
+            int version = CheckVersion(connection, path, migrations[^1].Version);
+            if (version == 0)
+            {
+                // Only takes effect before the first table exists; lets retention hand freed pages back.
+                Sql.Execute(connection, null, "PRAGMA auto_vacuum = INCREMENTAL");
+            }
+            string mode = Convert.ToString(ScalarText(connection, "PRAGMA journal_mode = WAL")) ?? "";
+            if (!mode.Equals("wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new StoreException($"Could not switch {path} to write-ahead logging (SQLite stayed in '{mode}' mode); the file system may not support it.");
+            }
+            // FULL syncs the WAL on every commit: an event reported as committed survives a power cut.
+            Sql.Execute(connection, null, "PRAGMA synchronous = FULL");
+            Sql.Execute(connection, null, $"PRAGMA journal_size_limit = {JournalSizeLimitBytes}");
+            Schema.MigrateForward(connection, migrations);
+            return new FootfallStore(connection, path, time, readOnly: false);
+        });
+    }
+
+    /// <summary>
+    /// Opens the database for reading while the daemon may be writing to it. Throws
+    /// <see cref="StoreMissingException"/> if there is none in <paramref name="dataDirectory"/>, and
+    /// <see cref="StoreException"/> if its schema is not the one this footfall reads.
+    /// </summary>
+    public static FootfallStore OpenReadOnly(string dataDirectory)
+    {
+        string path = DatabasePathIn(dataDirectory);
+        if (!File.Exists(path))
+        {
+            throw new StoreMissingException($"There is no footfall database in '{dataDirectory}' ({path} does not exist).");
+        }
+        return Prepare(path, SqliteOpenMode.ReadOnly, connection =>
+        {
+            int version = CheckVersion(connection, path, Schema.LatestVersion);
+            if (version < Schema.LatestVersion)
+            {
+                throw new StoreException($"{path} has schema version {version}, older than this footfall reads ({Schema.LatestVersion}): start the daemon (footfall run) once to bring it up to date.");
+            }
+            return new FootfallStore(connection, path, TimeProvider.System, readOnly: true);
+        });
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _connection.Dispose();
+            }
+        }
+    }
+
+    /// <summary>A PRAGMA's value on the store's own connection (some, like synchronous, are per connection): for tests.</summary>
+    internal string Pragma(string name) => Locked("read a pragma", () =>
+        Convert.ToString(ScalarText(_connection, $"PRAGMA {name}"), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+
+    /// <summary>Connects and readies the store; on any failure the connection is closed, so the file is not held open.</summary>
+    private static FootfallStore Prepare(string path, SqliteOpenMode mode, Func<SqliteConnection, FootfallStore> ready)
+    {
+        SqliteConnection connection = Connect(path, mode);
+        try
+        {
+            return ready(connection);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw Failure("open", path, e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static SqliteConnection Connect(string path, SqliteOpenMode mode)
+    {
+        var settings = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = mode,
+            Cache = SqliteCacheMode.Private,
+            // One long-lived connection per store: a pool would only keep the file open after Dispose.
+            Pooling = false,
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+        };
+        SqliteConnection? connection = null;
+        try
+        {
+            connection = new SqliteConnection(settings.ToString());
+            connection.Open();
+            Sql.Execute(connection, null, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}");
+            Sql.Execute(connection, null, "PRAGMA foreign_keys = ON");
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            connection?.Dispose();
+            throw Failure("open", path, e);
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException)
+        {
+            connection?.Dispose();
+            throw new StoreException($"SQLite's native library could not be loaded: libe_sqlite3.so must sit beside the footfall binary, as scripts/publish leaves it ({Innermost(e).Message.Split('\n')[0].Trim()}).", e);
+        }
+    }
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+
+    /// <summary>Reads user_version and refuses what this footfall must not touch. Returns the version.</summary>
+    private static int CheckVersion(SqliteConnection connection, string path, int latest)
+    {
+        int version = Schema.ReadVersion(connection);
+        if (version > latest)
+        {
+            throw new StoreException($"{path} has schema version {version}, newer than this footfall knows ({latest}): it was written by a newer footfall. It is left untouched: run the newer footfall, or move the file away to start afresh.");
+        }
+        if (version == 0 && Sql.ScalarInt64(connection, null, "SELECT count(*) FROM sqlite_schema") > 0)
+        {
+            throw new StoreException($"{path} is a SQLite database but not footfall's (it has tables and no footfall schema version). It is left untouched: move it away, or point --data elsewhere.");
+        }
+        return version;
+    }
+
+    private static object? ScalarText(SqliteConnection connection, string text)
+    {
+        using SqliteCommand command = Sql.Command(connection, null, text);
+        return command.ExecuteScalar();
+    }
+
+    private static StoreException Failure(string operation, string path, SqliteException e) => e.SqliteErrorCode switch
+    {
+        SqliteNotADatabase => new StoreException($"{path} is not a SQLite database. It is left untouched: move it away and footfall will start a new one.", e),
+        SqliteCorrupt => new StoreException($"{path} is damaged ({e.Message}). It is left untouched: move it away (keep it for a post-mortem) and footfall will start a new one.", e),
+        SqliteCantOpen => new StoreException($"Could not {operation} {path}: SQLite cannot open it there (is the directory writable, is it a file?).", e),
+        _ => new StoreException($"Could not {operation} {path}: {e.Message}", e),
+    };
+
+    /// <summary>Runs one operation under the lock, turning SQLite's failures into a <see cref="StoreException"/> that names the file.</summary>
+    private T Locked<T>(string operation, Func<T> work)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            try
+            {
+                return work();
+            }
+            catch (SqliteException e)
+            {
+                throw Failure(operation, DatabasePath, e);
+            }
+        }
+    }
+
+    /// <summary>Runs one write in one transaction: all of it is committed, or none.</summary>
+    private T Write<T>(string operation, Func<SqliteTransaction, T> work)
+    {
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException($"The store was opened read-only; cannot {operation}.");
+        }
+        return Locked(operation, () =>
+        {
+            // BEGIN IMMEDIATE: take the write lock up front, so a busy database fails here and not half-way.
+            using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
+            T result = work(transaction);
+            transaction.Commit();
+            return result;
+        });
+    }
+}

@@ -1,0 +1,7 @@
+namespace Footfall.Store;
+
+/// <summary>What one pass of retention removed, for the daemon's log.</summary>
+public sealed record RetentionReport(int Devices, int Events, int Sessions)
+{
+    public int Total => Devices + Events + Sessions;
+}

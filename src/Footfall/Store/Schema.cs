@@ -1,0 +1,115 @@
+using Microsoft.Data.Sqlite;
+
+namespace Footfall.Store;
+
+/// <summary>
+/// The schema as an ordered list of migrations, applied forward at start. <c>PRAGMA user_version</c> says how
+/// far a database has come. To change the schema, append a migration: never edit one that has shipped, since
+/// databases in the field were made by it.
+/// </summary>
+internal static class Schema
+{
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(1, "people, presence, sessions, events, outbox, devices", """
+            -- People and their devices, as last loaded from the configuration (replaced whole on each load).
+            CREATE TABLE people (
+                name     TEXT NOT NULL PRIMARY KEY,
+                pronoun  TEXT,
+                led      INTEGER,
+                position INTEGER NOT NULL              -- order in the configuration, for display
+            ) STRICT;
+            CREATE TABLE person_devices (
+                mac      TEXT NOT NULL PRIMARY KEY,    -- lowercase, colon-separated
+                person   TEXT NOT NULL REFERENCES people(name) ON DELETE CASCADE
+            ) STRICT;
+            CREATE INDEX person_devices_person ON person_devices(person);
+
+            -- Whether each person is in: what a restart resumes from, so nobody is announced twice.
+            CREATE TABLE presence (
+                person    TEXT NOT NULL PRIMARY KEY,
+                is_in     INTEGER NOT NULL,
+                since     INTEGER,                     -- times: UTC milliseconds since the Unix epoch
+                last_seen INTEGER
+            ) STRICT;
+
+            -- One row per stay: left_at is NULL while the person is in.
+            CREATE TABLE sessions (
+                id         INTEGER PRIMARY KEY,
+                person     TEXT NOT NULL,
+                arrived_at INTEGER NOT NULL,
+                left_at    INTEGER
+            ) STRICT;
+            CREATE INDEX sessions_open ON sessions(person) WHERE left_at IS NULL;
+            CREATE INDEX sessions_left_at ON sessions(left_at);
+
+            -- The event history. AUTOINCREMENT: ids are never reused, even after retention empties the table,
+            -- so an id once reported (to an announcer, a log reader) always means the same event.
+            CREATE TABLE events (
+                id        INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind      TEXT NOT NULL CHECK (kind IN ('arrived', 'left', 'unknown_device_seen')),
+                at        INTEGER NOT NULL,
+                person    TEXT,
+                mac       TEXT,
+                ip        TEXT,
+                stayed_ms INTEGER,
+                announce  INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX events_at ON events(at);
+
+            -- What the announcers still have to say, and what became of what they said.
+            CREATE TABLE outbox (
+                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                event_id   INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+                created_at INTEGER NOT NULL,
+                state      TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+                updated_at INTEGER NOT NULL,
+                detail     TEXT
+            ) STRICT;
+            CREATE INDEX outbox_pending ON outbox(id) WHERE state = 'pending';
+            CREATE INDEX outbox_event ON outbox(event_id);
+
+            -- Every device seen on the LAN, known or not; unknown ones are kept only briefly (retention).
+            CREATE TABLE devices (
+                mac                  TEXT NOT NULL PRIMARY KEY,
+                last_ip              TEXT NOT NULL,
+                first_seen           INTEGER NOT NULL,
+                last_seen            INTEGER NOT NULL,
+                person               TEXT,             -- the owner per the configuration; NULL: unknown
+                locally_administered INTEGER NOT NULL  -- randomised MACs (phones' private addresses)
+            ) STRICT;
+            CREATE INDEX devices_last_seen ON devices(last_seen);
+            """),
+    ];
+
+    public static int LatestVersion => Migrations[^1].Version;
+
+    public static int ReadVersion(SqliteConnection connection) =>
+        (int)Sql.ScalarInt64(connection, null, "PRAGMA user_version");
+
+    /// <summary>
+    /// Applies every migration after the database's version, each in its own transaction together with the new
+    /// user_version, so a crash leaves the database at one version or the next, never between.
+    /// </summary>
+    public static void MigrateForward(SqliteConnection connection, IReadOnlyList<Migration> migrations)
+    {
+        int current = ReadVersion(connection);
+        foreach (Migration migration in migrations)
+        {
+            if (migration.Version <= current)
+            {
+                continue;
+            }
+            if (migration.Version != current + 1)
+            {
+                throw new InvalidOperationException($"Schema migrations must be numbered without gaps: {current} is followed by {migration.Version}.");
+            }
+            using SqliteTransaction transaction = connection.BeginTransaction();
+            Sql.Execute(connection, transaction, migration.Sql);
+            // PRAGMA takes no parameters; the version is our own integer, not input.
+            Sql.Execute(connection, transaction, $"PRAGMA user_version = {migration.Version}");
+            transaction.Commit();
+            current = migration.Version;
+        }
+    }
+}
