@@ -182,7 +182,7 @@ internal sealed class ConfigValidator
             string name = "";
             if (entry.Name is null)
             {
-                Report($"{path}.name", "is required: who is this?");
+                Report($"{path}.name", "is required");
             }
             else
             {
