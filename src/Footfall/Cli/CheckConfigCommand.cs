@@ -16,25 +16,26 @@ public static class CheckConfigCommand
         {
             fileArgument,
         };
-        command.SetAction(parse => Run(parse.GetValue(fileArgument)!));
+        command.SetAction(parse => Run(parse.GetValue(fileArgument)!, Console.Out, Console.Error));
         return command;
     }
 
-    private static int Run(string path)
+    /// <summary>The whole command short of argument parsing; the tests drive it with their own writers.</summary>
+    internal static int Run(string path, TextWriter stdout, TextWriter stderr)
     {
         ConfigLoadResult result = ConfigLoader.Load(path);
         if (result.Settings is not { } settings)
         {
             foreach (ConfigError error in result.Errors)
             {
-                Console.Error.WriteLine(error.ToString());
+                stderr.WriteLine(error.ToString());
             }
             return ExitCodes.BadUsage;
         }
-        Console.Out.WriteLine($"{path}: valid");
+        stdout.WriteLine($"{path}: valid");
         foreach (string line in SettingsSummary.Lines(settings))
         {
-            Console.Out.WriteLine(line);
+            stdout.WriteLine(line);
         }
         return ExitCodes.Success;
     }

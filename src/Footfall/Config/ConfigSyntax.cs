@@ -71,9 +71,12 @@ internal static class ConfigSyntax
 
     private static string ReasonFor(string message)
     {
+        // The position suffix ("LineNumber: 2 | BytePositionInLine: 7.") is ours to tell, and would match "number".
+        int suffix = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        message = suffix >= 0 ? message[..suffix] : message;
         foreach ((string key, string reason) in s_reasons)
         {
-            if (message.Contains(key, StringComparison.OrdinalIgnoreCase))
+            if (message.Contains(key, StringComparison.Ordinal))
             {
                 return reason;
             }
