@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Footfall.Config;
 
 // The configuration file exactly as people write it, for System.Text.Json's source generator.
@@ -16,6 +18,10 @@ internal sealed class ConfigFile
     public WatchdogSection? Watchdog { get; set; }
     public AnnounceSection? Announce { get; set; }
     public RetentionSection? Retention { get; set; }
+
+    /// <summary>Where editors find the JSON Schema ("./footfall.schema.json"); footfall itself ignores it.</summary>
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; set; }
 }
 
 internal sealed class SiteSection
