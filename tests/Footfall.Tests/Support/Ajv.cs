@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Footfall.Tests.Support;
@@ -24,7 +23,9 @@ public static class Ajv
         }
         (int exitCode, string stdout, string stderr) = Run(folder, input.ToJsonString(), "node", "validate.mjs", schemaPath);
         Assert.True(exitCode == 0, $"node validate.mjs failed ({exitCode}): {stderr}");
-        return JsonSerializer.Deserialize<Dictionary<string, string[]>>(stdout)!;
+        return JsonNode.Parse(stdout)!.AsObject().ToDictionary(
+            verdict => verdict.Key,
+            verdict => verdict.Value!.AsArray().Select(complaint => complaint!.GetValue<string>()).ToArray());
     }
 
     private static string Install()
