@@ -105,6 +105,8 @@ public sealed class CheckConfigCliTests : IDisposable
         RunResult result = Run.Program(Repo.Footfall, "check-config");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("check-config", result.Stderr);
+        RunResult empty = Run.Program(Repo.Footfall, "check-config", "");
+        Assert.Equal((2, "(file): \"\" is not a file name\n"), (empty.ExitCode, empty.Stderr));
     }
 
     [Fact]

@@ -17,6 +17,10 @@ public static class ConfigLoader
     /// <summary>Reads and validates the file at <paramref name="path"/>. I/O problems are errors at "(file)", not exceptions.</summary>
     public static ConfigLoadResult Load(string path)
     {
+        if (string.IsNullOrWhiteSpace(path) || path.Contains('\0'))
+        {
+            return ConfigLoadResult.Invalid(ConfigError.FilePath, $"{ConfigText.Quote(path ?? "")} is not a file name");
+        }
         byte[] bytes;
         try
         {

@@ -203,6 +203,8 @@ public class ConfigLoaderTests
             string inMissingFolder = Path.Combine(folder, "no", "such.json");
             Assert.Equal([$"(file): {inMissingFolder} does not exist"], ConfigLoader.Load(inMissingFolder).Errors.Select(e => e.ToString()));
 
+            Assert.Equal(["(file): \"\" is not a file name"], ConfigLoader.Load("").Errors.Select(e => e.ToString()));
+
             string huge = Path.Combine(folder, "huge.json");
             using (FileStream stream = File.Create(huge))
             {
