@@ -10,6 +10,8 @@ public static class Program
     {
         var root = new RootCommand("footfall: an office presence appliance. It notices whose phones and laptops are on the LAN, lights an LED per person who is in, and announces arrivals.");
         root.Subcommands.Add(SweepCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(CheckConfigCommand.Create());
         root.Subcommands.Add(WhoCommand.Create());
         root.Subcommands.Add(LogCommand.Create());
         root.Subcommands.Add(DevicesCommand.Create());

@@ -1,0 +1,13 @@
+namespace Footfall.Config;
+
+/// <summary>The "presence" section: when someone counts as gone, and whether a restart announces.</summary>
+public sealed record PresenceSettings
+{
+    public static readonly TimeSpan DefaultAwayAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long none of a person's devices may be seen before they count as gone; always longer than the sweep interval.</summary>
+    public TimeSpan AwayAfter { get; init; } = DefaultAwayAfter;
+
+    /// <summary>Whether people found on the first sweep after a start are announced (by default they are only recorded).</summary>
+    public bool AnnounceOnStartup { get; init; }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Footfall.Presence;
+using Footfall.Text;
+
+namespace Footfall.Config;
+
+/// <summary>
+/// The few lines check-config prints for a valid file, so that whoever wrote it can see that footfall
+/// read what they meant. Secrets show as a mask and a length, never a character of the value.
+/// </summary>
+internal static class SettingsSummary
+{
+    public static IEnumerable<string> Lines(FootfallSettings settings)
+    {
+        yield return $"site:      {settings.Site.Name}, time zone {settings.Site.TimeZone.Id}";
+        string where = settings.Network.Interface ?? "the default route's interface";
+        string subnets = settings.Network.Subnets.Count == 0 ? "its own subnet" : string.Join(", ", settings.Network.Subnets);
+        yield return $"network:   {where}, {subnets}, sweep every {HumanDuration.Format(settings.Network.SweepInterval)}";
+        string startup = settings.Presence.AnnounceOnStartup ? "announced" : "recorded, not announced";
+        yield return $"presence:  away after {HumanDuration.Format(settings.Presence.AwayAfter)}; people already in at start-up are {startup}";
+        yield return $"people:    {Count(settings.People.Count, "person", "people")}";
+        foreach (Person person in settings.People)
+        {
+            string pronoun = person.Pronoun is null ? "" : $" ({person.Pronoun})";
+            string led = person.Led is { } line ? $"LED on line {Number(line)}" : "no LED";
+            yield return $"  {person.Name}{pronoun}: {Count(person.Devices.Count, "device", "devices")}, {led}";
+        }
+        LedSettings leds = settings.Leds;
+        string status = leds.StatusLine is { } statusLine ? $"status LED on line {Number(statusLine)}" : "no status LED";
+        yield return $"leds:      {leds.Chip}, {status}, active {(leds.ActiveLow ? "low" : "high")}";
+        WatchdogSettings watchdog = settings.Watchdog;
+        string kick = watchdog.KickPin is { } pin ? $"kick pin on line {Number(pin)}" : "no kick pin";
+        yield return $"watchdog:  {watchdog.Device}, timeout {HumanDuration.Format(watchdog.Timeout)}, {kick}";
+        if (settings.Announce is not { } announce)
+        {
+            yield return "announce:  nowhere (no \"announce\" section): events only go to the log";
+        }
+        else
+        {
+            foreach (string line in Announce(announce))
+            {
+                yield return line;
+            }
+        }
+        RetentionSettings retention = settings.Retention;
+        yield return $"retention: unknown devices {HumanDuration.Format(retention.UnknownDevices)}, history {HumanDuration.Format(retention.History)}";
+    }
+
+    private static IEnumerable<string> Announce(AnnounceSettings announce)
+    {
+        if (announce.X is not { } x)
+        {
+            yield return "announce:  not on X (no \"x\" section)";
+        }
+        else
+        {
+            string deletion = x.DeleteAfter is { } after ? $"posts deleted after {HumanDuration.Format(after)}" : "posts kept";
+            yield return $"announce:  on X through {x.ApiBaseUrl}, {deletion}";
+            foreach ((string name, Secret secret) in new (string, Secret)[]
+                {("consumerKey", x.ConsumerKey), ("consumerSecret", x.ConsumerSecret), ("accessToken", x.AccessToken), ("accessTokenSecret", x.AccessTokenSecret) })
+            {
+                yield return $"  {name + ":",-19}{secret} ({Count(secret.Length, "character", "characters")})";
+            }
+        }
+        var parts = new List<string>();
+        foreach (DayPart part in Enum.GetValues<DayPart>())
+        {
+            int count = announce.Messages.TryGetValue(part, out IReadOnlyList<string>? templates) ? templates.Count : 0;
+            parts.Add(count > 0 ? $"{part.ToString().ToLowerInvariant()} {Number(count)}" : $"{part.ToString().ToLowerInvariant()} default");
+        }
+        yield return $"  messages: {string.Join(", ", parts)}";
+    }
+
+    private static string Count(int count, string one, string many) => $"{Number(count)} {(count == 1 ? one : many)}";
+
+    private static string Number(int number) => number.ToString(CultureInfo.InvariantCulture);
+}

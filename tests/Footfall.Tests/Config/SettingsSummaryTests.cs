@@ -1,0 +1,47 @@
+using Footfall.Config;
+
+namespace Footfall.Tests.Config;
+
+public class SettingsSummaryTests
+{
+    [Fact]
+    public void SummarisesTheExample()
+    {
+        FootfallSettings settings = ConfigLoader.Load(ConfigFiles.Example).Settings!;
+        Assert.Equal(
+            [
+                "site:      Our Office, time zone Europe/Amsterdam",
+                "network:   eth0, 192.168.1.0/24, sweep every 10s",
+                "presence:  away after 10m; people already in at start-up are recorded, not announced",
+                "people:    1 person",
+                "  Alice (she): 2 devices, LED on line 17",
+                "leds:      gpiochip0, status LED on line 27, active high",
+                "watchdog:  /dev/watchdog, timeout 15s, no kick pin",
+                "announce:  on X through https://api.x.com/, posts deleted after 8h",
+                "  consumerKey:       ******** (1 character)",
+                "  consumerSecret:    ******** (1 character)",
+                "  accessToken:       ******** (1 character)",
+                "  accessTokenSecret: ******** (1 character)",
+                "  messages: night default, morning 1, noon default, afternoon default, evening 1",
+                "retention: unknown devices 1d, history 365d",
+            ],
+            SettingsSummary.Lines(settings));
+    }
+
+    [Fact]
+    public void SummarisesTheDefaults()
+    {
+        Assert.Equal(
+            [
+                "site:      footfall, time zone UTC",
+                "network:   the default route's interface, its own subnet, sweep every 10s",
+                "presence:  away after 10m; people already in at start-up are recorded, not announced",
+                "people:    0 people",
+                "leds:      gpiochip0, no status LED, active high",
+                "watchdog:  /dev/watchdog, timeout 15s, no kick pin",
+                "announce:  nowhere (no \"announce\" section): events only go to the log",
+                "retention: unknown devices 1d, history 365d",
+            ],
+            SettingsSummary.Lines(ConfigLoader.Parse("{}").Settings!));
+    }
+}
