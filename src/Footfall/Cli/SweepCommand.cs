@@ -84,7 +84,7 @@ public static class SweepCommand
             subnets.Add(subnet);
         }
 
-        InterfaceInfo link = ResolveInterface(interfaceName);
+        InterfaceInfo link = Interfaces.Resolve(interfaceName);
         if (subnets.Count == 0)
         {
             subnets.Add(link.Subnet ?? throw new UsageException($"Interface '{link.Name}' has no IPv4 address, so it has no subnet of its own: name the subnets to sweep, e.g. footfall sweep -i {link.Name} 192.168.1.0/24."));
@@ -121,24 +121,6 @@ public static class SweepCommand
                 $"footfall: {results.Found} of {targets.Count} addresses answered on {link.Name} ({string.Join(", ", subnets)}) in {results.Elapsed.TotalSeconds:0.000} s; {results.RequestsSent} requests sent.");
         }
         return ExitCodes.Success;
-    }
-
-    private static InterfaceInfo ResolveInterface(string? name)
-    {
-        name ??= DefaultRoute.FindInterface()
-            ?? throw new UsageException("There is no default route to pick an interface from: name one with --interface.");
-        try
-        {
-            return InterfaceInfo.Query(name);
-        }
-        catch (LinuxException e) when (e.Errno == Libc.ENODEV)
-        {
-            throw new UsageException($"There is no network interface '{name}' (see 'ip link' for the list).");
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new UsageException(e.Message);
-        }
     }
 
     private static void WriteHosts(SweepResults results)

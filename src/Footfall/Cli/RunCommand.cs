@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Footfall.Config;
+using Footfall.Daemon;
+using Footfall.Interop.Linux;
+using Footfall.Net;
+using Footfall.Net.Linux;
+using Footfall.Store;
+using Footfall.Sweep;
+
+namespace Footfall.Cli;
+
+/// <summary>`footfall run --config FILE [--data DIR]`: the daemon.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var configOption = new Option<string>("--config", "-c")
+        {
+            Description = "The configuration file (footfall.json).",
+            Required = true,
+            HelpName = "FILE",
+        };
+        var dataOption = new Option<string?>("--data")
+        {
+            Description = $"Directory for footfall's database (default: {FootfallStore.DefaultDataDirectory}; /data/footfall on the appliance).",
+            HelpName = "DIR",
+        };
+        var command = new Command("run", "Run the daemon: sweep the LAN, track who is in, keep the history, announce arrivals. Stops cleanly on SIGTERM or Ctrl-C. Needs CAP_NET_RAW (root).")
+        {
+            configOption, dataOption,
+        };
+        command.SetAction(parse => Run(parse.GetValue(configOption)!, parse.GetValue(dataOption)));
+        return command;
+    }
+
+    private static int Run(string configPath, string? dataDirectory)
+    {
+        var log = new Log(Console.Error, TimeProvider.System);
+        ConfigLoadResult config = ConfigLoader.Load(configPath);
+        if (config.Settings is not { } settings)
+        {
+            foreach (ConfigError error in config.Errors)
+            {
+                Console.Error.WriteLine($"footfall: {configPath}: {error}");
+            }
+            return ExitCodes.BadUsage;
+        }
+
+        InterfaceInfo link = Interfaces.Resolve(settings.Network.Interface);
+        var subnets = settings.Network.Subnets.Count > 0 ? settings.Network.Subnets.ToList()
+            : [link.Subnet ?? throw new UsageException($"Interface '{link.Name}' has no IPv4 address, so it has no subnet of its own: list the subnets to sweep in network.subnets.")];
+        if (!SweepTargets.TryCreate(subnets, link.Address, out SweepTargets targets, out string targetsError))
+        {
+            throw new UsageException($"{configPath}: network.subnets: {targetsError}");
+        }
+        try
+        {
+            // Fail now, with the reason, rather than in a crash loop of the sweeper.
+            ArpSocket.Open(link).Dispose();
+        }
+        catch (LinuxException e) when (e.Errno is Libc.EPERM or Libc.EACCES)
+        {
+            Console.Error.WriteLine($"footfall: {ArpSocket.MissingCapabilityMessage}");
+            return ExitCodes.RuntimeFailure;
+        }
+
+        string data = dataDirectory ?? FootfallStore.DefaultDataDirectory;
+        FootfallStore store;
+        try
+        {
+            store = FootfallStore.Open(data, TimeProvider.System);
+        }
+        catch (StoreException e)
+        {
+            Console.Error.WriteLine($"footfall: {e.Message}");
+            return ExitCodes.RuntimeFailure;
+        }
+        using (store)
+        {
+            store.SyncPeople(settings.People);
+            using var stopping = new CancellationTokenSource();
+            using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            log.Info($"{BuildInfo.Line} starting: {settings.People.Count} people; sweeping {link.Name} ({string.Join(", ", subnets)}, {targets.Count} addresses) every {settings.Network.SweepInterval.TotalSeconds:0.#} s; data in {store.DatabasePath}");
+            int exitCode = new DaemonHost(settings, link, targets, store, log, TimeProvider.System).RunAsync(stopping.Token).GetAwaiter().GetResult();
+            log.Info(exitCode == 0 ? "stopped" : $"stopping with exit code {exitCode}");
+            return exitCode;
+
+            void Stop(PosixSignalContext context)
+            {
+                // Handled here: the workers finish their current step and hand everything to the store.
+                context.Cancel = true;
+                stopping.Cancel();
+            }
+        }
+    }
+}

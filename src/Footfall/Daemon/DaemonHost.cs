@@ -1,0 +1,113 @@
+using Footfall.Announce;
+using Footfall.Config;
+using Footfall.Net.Linux;
+using Footfall.Presence;
+using Footfall.Store;
+using Footfall.Sweep;
+
+namespace Footfall.Daemon;
+
+/// <summary>
+/// Wires the workers of `footfall run` together — sweeper → tracker → store → announcer — under one
+/// supervisor, and keeps an eye on health. Everything it needs is decided before (settings, the
+/// interface, the open store), so that what can be wrong with the input is reported before it starts.
+/// </summary>
+public sealed class DaemonHost
+{
+    private static readonly TimeSpan s_healthEvery = TimeSpan.FromSeconds(5);
+
+    private readonly FootfallSettings _settings;
+    private readonly InterfaceInfo _link;
+    private readonly SweepTargets _targets;
+    private readonly FootfallStore _store;
+    private readonly Log _log;
+    private readonly TimeProvider _time;
+
+    public DaemonHost(FootfallSettings settings, InterfaceInfo link, SweepTargets targets, FootfallStore store, Log log, TimeProvider time)
+    {
+        _settings = settings;
+        _link = link;
+        _targets = targets;
+        _store = store;
+        _log = log;
+        _time = time;
+        Health = new Health(time);
+    }
+
+    public Health Health { get; }
+
+    public async Task<int> RunAsync(CancellationToken stopping)
+    {
+        var mailboxes = new Mailboxes();
+        TimeSpan interval = _settings.Network.SweepInterval;
+        // A sweep is late when three intervals pass without one: a lost frame or a slow pass is not a hang.
+        Health.Expect(SweepWorker.ProgressName, (interval * 3) + TimeSpan.FromSeconds(10));
+        Health.Expect(StoreWorker.ProgressName, TimeSpan.FromMinutes(3));
+
+        var rules = new PresenceRules
+        {
+            AwayAfter = _settings.Presence.AwayAfter,
+            AnnounceOnStartup = _settings.Presence.AnnounceOnStartup,
+        };
+        IWorker[] workers =
+        [
+            new SweepWorker(() => InterfaceInfo.Query(_link.Name), _ => _targets, new SweepOptions(), interval, mailboxes, Health, _time),
+            new TrackerWorker(() => RestoreTracker(rules), mailboxes, _settings.Retention.UnknownDevices, _time),
+            new StoreWorker(_store, _settings.Retention, mailboxes, Health, _log, _time),
+            new AnnounceWorker(_store, ChooseAnnouncer(), mailboxes),
+        ];
+        var supervisor = new Supervisor(workers, new SupervisorPolicy(), _time, Health, _log);
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        Task watch = WatchHealthAsync(watching.Token);
+        int exitCode = await supervisor.RunAsync(stopping).ConfigureAwait(false);
+        await watching.CancelAsync().ConfigureAwait(false);
+        await watch.ConfigureAwait(false);
+        return exitCode;
+    }
+
+    /// <summary>A tracker that knows what the store knows: who is in, and where their devices were last seen.</summary>
+    private PresenceTracker RestoreTracker(PresenceRules rules)
+    {
+        var devices = _store.Devices().Select(d => new DeviceSeen(d.Mac, d.LastIp, d.LastSeen, d.Person)).ToList();
+        return new PresenceTracker(_settings.People, rules, _time, _store.LoadPresence(), devices);
+    }
+
+    private IAnnouncer ChooseAnnouncer()
+    {
+        if (_settings.Announce?.X is not null)
+        {
+            _log.Warn("announce.x is configured, but this build cannot post to X yet: announcing on the console instead.");
+        }
+        return new ConsoleAnnouncer(Console.Out, _settings.Site.TimeZone);
+    }
+
+    /// <summary>Logs each change of the health verdict once, with its reasons.</summary>
+    private async Task WatchHealthAsync(CancellationToken stopping)
+    {
+        string last = "";
+        using var timer = new PeriodicTimer(s_healthEvery, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+            {
+                HealthVerdict verdict = Health.Verdict();
+                string now = verdict.Healthy ? "" : string.Join("; ", verdict.Reasons);
+                if (now != last)
+                {
+                    if (verdict.Healthy)
+                    {
+                        _log.Info("healthy again");
+                    }
+                    else
+                    {
+                        _log.Warn($"unhealthy: {now}");
+                    }
+                    last = now;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}
