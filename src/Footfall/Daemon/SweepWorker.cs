@@ -27,9 +27,12 @@ public sealed class SweepWorker : IWorker
     private readonly Mailboxes _mailboxes;
     private readonly Health _health;
     private readonly TimeProvider _time;
+    private readonly Log _log;
+    private bool _reportedFirstSweep;
 
-    public SweepWorker(Func<InterfaceInfo> link, Func<InterfaceInfo, SweepTargets> targets, SweepOptions options, TimeSpan interval, Mailboxes mailboxes, Health health, TimeProvider time)
+    public SweepWorker(Func<InterfaceInfo> link, Func<InterfaceInfo, SweepTargets> targets, SweepOptions options, TimeSpan interval, Mailboxes mailboxes, Health health, Log log, TimeProvider time)
     {
+        _log = log;
         _link = link;
         _targets = targets;
         _options = options;
@@ -63,6 +66,11 @@ public sealed class SweepWorker : IWorker
                 }
                 _health.ReportProgress(ProgressName);
                 _mailboxes.Tracker.Writer.TryWrite(new TrackerInput(default, SweepCompleted: true));
+                if (!_reportedFirstSweep)
+                {
+                    _log.Info($"first sweep done: {results.Found} of {targets.Count} addresses answered in {results.Elapsed.TotalMilliseconds:0} ms");
+                    _reportedFirstSweep = true;
+                }
                 while (!stopping.IsCancellationRequested && _time.GetElapsedTime(started) < _interval)
                 {
                     SendDueProbes(sweeper, probes);

@@ -3,7 +3,7 @@ using Footfall.Presence;
 using Footfall.Sweep;
 using Footfall.Tests.Support;
 
-namespace Footfall.Tests.Presence;
+namespace Footfall.Tests.Tracking;
 
 public class PresenceTrackerTests
 {

@@ -1,0 +1,93 @@
+using Footfall.LabTests.Support;
+
+namespace Footfall.LabTests;
+
+/// <summary>`footfall run` end to end in a lab: arrivals by passive listening, departures, restarts.</summary>
+public sealed class DaemonLabTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("footfall-daemon-test.").FullName;
+
+    [Fact]
+    public void AJoiningDeviceArrivesWithinTwoSecondsWithoutWaitingForASweep()
+    {
+        using Lab lab = Lab.Up("dmjoin", "10.81.0.0/24", 2, "--down");
+        lab.Do("join", "d1");
+        // One sweep at start, the next a minute later: only passive listening can see d2 join in time.
+        string config = WriteConfig(lab, sweepInterval: "60s", awayAfter: "10m");
+        using DaemonProcess daemon = DaemonProcess.Start(lab, config, Path.Combine(_work, "data"));
+        daemon.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(30), "first sweep");
+        LoggedEvent bob = daemon.WaitForEvent(e => e is { Kind: "arrived", Person: "Bob" }, TimeSpan.FromSeconds(10), "Bob's arrival");
+        Assert.Null(bob.Announcement); // found by the first sweep: recorded, not announced
+
+        DateTimeOffset joined = DateTimeOffset.UtcNow;
+        lab.Do("join", "d2");
+        LoggedEvent alice = daemon.WaitForEvent(e => e is { Kind: "arrived", Person: "Alice" }, TimeSpan.FromSeconds(20), "Alice's arrival");
+
+        TimeSpan latency = alice.At - joined;
+        Assert.True(latency <= TimeSpan.FromSeconds(2), $"arrival {latency.TotalMilliseconds:0} ms after the join");
+        daemon.WaitForLine(l => l.EndsWith("Alice arrived."), TimeSpan.FromSeconds(10), "the console announcement");
+    }
+
+    [Fact]
+    public void ALeavingDeviceDepartsAfterAwayAfterAndAnUnansweredCheck()
+    {
+        using Lab lab = Lab.Up("dmleave", "10.82.0.0/24", 2);
+        string config = WriteConfig(lab, sweepInterval: "1s", awayAfter: "5s");
+        using DaemonProcess daemon = DaemonProcess.Start(lab, config, Path.Combine(_work, "data"));
+        daemon.WaitForEvent(e => e is { Kind: "arrived", Person: "Bob" }, TimeSpan.FromSeconds(30), "Bob's arrival");
+
+        DateTimeOffset gone = DateTimeOffset.UtcNow;
+        lab.Do("leave", "d1");
+        LoggedEvent left = daemon.WaitForEvent(e => e is { Kind: "left", Person: "Bob" }, TimeSpan.FromSeconds(40), "Bob's departure");
+
+        Assert.True(left.At - gone >= TimeSpan.FromSeconds(5), $"left {(left.At - gone).TotalSeconds:0.0} s after going: not before awayAfter");
+        Assert.DoesNotContain(daemon.Events(), e => e is { Kind: "left", Person: "Alice" });
+        Assert.Equal(0, daemon.Stop().ExitCode);
+    }
+
+    [Fact]
+    public void ARestartWhileSomeoneStaysInDoesNotAnnounceThemAgain()
+    {
+        using Lab lab = Lab.Up("dmrestrt", "10.83.0.0/24", 2, "--down");
+        string config = WriteConfig(lab, sweepInterval: "2s", awayAfter: "5m");
+        string data = Path.Combine(_work, "data");
+        using (DaemonProcess first = DaemonProcess.Start(lab, config, data))
+        {
+            first.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(30), "first sweep");
+            lab.Do("join", "d1");
+            first.WaitForEvent(e => e is { Kind: "arrived", Person: "Bob", Announcement: "delivered" }, TimeSpan.FromSeconds(20), "Bob's announced arrival");
+            (int exitCode, TimeSpan took) = first.Stop();
+            Assert.Equal(0, exitCode);
+            Assert.True(took <= TimeSpan.FromSeconds(2), $"shutdown took {took.TotalMilliseconds:0} ms");
+        }
+
+        using DaemonProcess second = DaemonProcess.Start(lab, config, data);
+        second.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(30), "first sweep after the restart");
+        second.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(30), "first sweep after the restart");
+        Thread.Sleep(TimeSpan.FromSeconds(5)); // a few more sweeps, in which Bob is seen again and again
+
+        Assert.Single(second.Events(), e => e is { Kind: "arrived", Person: "Bob" });
+        Assert.DoesNotContain(second.Lines, l => l.EndsWith("Bob arrived."));
+        Assert.Equal(0, second.Stop().ExitCode);
+    }
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    /// <summary>Bob owns d1, Alice owns d2.</summary>
+    private string WriteConfig(Lab lab, string sweepInterval, string awayAfter)
+    {
+        string path = Path.Combine(_work, "footfall.json");
+        File.WriteAllText(path, $$"""
+            {
+              "site": { "name": "Lab {{lab.Name}}" },
+              "network": { "interface": "lab0", "subnets": ["{{lab.Subnet}}"], "sweepInterval": "{{sweepInterval}}" },
+              "presence": { "awayAfter": "{{awayAfter}}" },
+              "people": [
+                { "name": "Bob", "devices": ["{{lab["d1"].Mac}}"] },
+                { "name": "Alice", "devices": ["{{lab["d2"].Mac}}"] }
+              ]
+            }
+            """);
+        return path;
+    }
+}
