@@ -72,15 +72,15 @@ public partial class SweepLabTests
         using Lab lab = Lab.Up("swloss", "10.75.0.0/24", 30);
         lab.Do("loss", "all", "20");
 
-        // Control: a single pass does lose replies, so the loss is real.
-        RunResult single = lab.Footfall("sweep", "-i", "lab0", "--retries", "0");
+        // Control: single passes do lose replies (each finds all 30 with chance 0.8^30), so the loss is real.
+        int worstSingle = Enumerable.Range(0, 2).Min(_ => lab.Footfall("sweep", "-i", "lab0", "--retries", "0").StdoutLines.Length);
         RunResult sweep = lab.Footfall("sweep", "-i", "lab0");
 
         Assert.Equal(0, sweep.ExitCode);
         var truth = lab.Devices.Select(d => $"{d.Ip}\t{d.Mac}").ToHashSet();
         Assert.All(sweep.StdoutLines, line => Assert.Contains(line, truth));
         Assert.True(sweep.StdoutLines.Length >= 29, $"recall {sweep.StdoutLines.Length}/30 with retries");
-        Assert.True(single.StdoutLines.Length < 30 || sweep.StdoutLines.Length == 30, "the loss took effect");
+        Assert.True(worstSingle < 30, "the loss took effect");
     }
 
     [Fact]

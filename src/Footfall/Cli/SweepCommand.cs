@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Footfall.Interop.Linux;
 using Footfall.Net;
 using Footfall.Net.Linux;
@@ -114,7 +113,6 @@ public static class SweepCommand
             var options = new SweepOptions { RatePerSecond = rate, Retries = retries, FinalWait = wait };
             var sweeper = new Sweeper(socket, link.Mac, link.Address ?? Ipv4Address.Any, TimeProvider.System);
             var results = new SweepResults();
-            long cpuBefore = Process.GetCurrentProcess().TotalProcessorTime.Ticks;
             sweeper.Sweep(targets, options, results);
             WriteHosts(results);
             Console.Error.WriteLine(

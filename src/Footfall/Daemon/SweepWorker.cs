@@ -21,7 +21,7 @@ public sealed class SweepWorker : IWorker
     private static readonly TimeSpan s_listenSlice = TimeSpan.FromMilliseconds(100);
 
     private readonly Func<InterfaceInfo> _link;
-    private readonly Func<InterfaceInfo, SweepTargets> _targets;
+    private readonly SweepTargets _targets;
     private readonly SweepOptions _options;
     private readonly TimeSpan _interval;
     private readonly Mailboxes _mailboxes;
@@ -30,7 +30,7 @@ public sealed class SweepWorker : IWorker
     private readonly Log _log;
     private bool _reportedFirstSweep;
 
-    public SweepWorker(Func<InterfaceInfo> link, Func<InterfaceInfo, SweepTargets> targets, SweepOptions options, TimeSpan interval, Mailboxes mailboxes, Health health, Log log, TimeProvider time)
+    public SweepWorker(Func<InterfaceInfo> link, SweepTargets targets, SweepOptions options, TimeSpan interval, Mailboxes mailboxes, Health health, Log log, TimeProvider time)
     {
         _log = log;
         _link = link;
@@ -51,7 +51,7 @@ public sealed class SweepWorker : IWorker
     {
         {
             InterfaceInfo link = _link();
-            SweepTargets targets = _targets(link);
+            SweepTargets targets = _targets;
             using ArpSocket socket = ArpSocket.Open(link);
             var sweeper = new Sweeper(socket, link.Mac, link.Address ?? Ipv4Address.Any, _time, new ToTracker(_mailboxes));
             var results = new SweepResults();

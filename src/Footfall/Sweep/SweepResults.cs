@@ -9,7 +9,6 @@ namespace Footfall.Sweep;
 public sealed class SweepResults
 {
     private MacAddress[] _macs = [];
-    private long[] _timestamps = [];
 
     public SweepTargets? Targets { get; private set; }
 
@@ -27,7 +26,6 @@ public sealed class SweepResults
         if (_macs.Length < targets.Count)
         {
             _macs = new MacAddress[targets.Count];
-            _timestamps = new long[targets.Count];
         }
         else
         {
@@ -43,20 +41,17 @@ public sealed class SweepResults
     public bool IsFound(int index) => _macs[index] != MacAddress.Zero;
 
     /// <summary>Records the first MAC seen at a target; later ones (an address conflict) do not overwrite it.</summary>
-    public void Record(int index, MacAddress mac, long timestamp)
+    public void Record(int index, MacAddress mac)
     {
         if (_macs[index] != MacAddress.Zero)
         {
             return;
         }
         _macs[index] = mac;
-        _timestamps[index] = timestamp;
         Found++;
     }
 
     public MacAddress MacAt(int index) => _macs[index];
-
-    public long TimestampAt(int index) => _timestamps[index];
 
     /// <summary>The hosts found, in ascending address order.</summary>
     public IEnumerable<(Ipv4Address Ip, MacAddress Mac)> Hosts()

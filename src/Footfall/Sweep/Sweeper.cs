@@ -166,7 +166,7 @@ public sealed class Sweeper
         _sink?.OnSighting(sighting);
         if (sighting.Kind != SightingKind.Probe && _results is { } results && _targets!.TryIndexOf(arp.SenderIp, out int index))
         {
-            results.Record(index, arp.SenderMac, now);
+            results.Record(index, arp.SenderMac);
         }
     }
 }
