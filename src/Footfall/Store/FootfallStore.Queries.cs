@@ -1,3 +1,4 @@
+using Footfall.Presence;
 using Microsoft.Data.Sqlite;
 
 namespace Footfall.Store;
@@ -39,8 +40,9 @@ public sealed partial class FootfallStore
         {
             using SqliteCommand command = Sql.Command(_connection, null, $"""
                 SELECT * FROM (
-                    SELECT e.id, o.state, o.detail, o.updated_at, {EventRows.Columns}
-                    FROM events e LEFT JOIN outbox o ON o.event_id = e.id
+                    SELECT e.id, o.state, o.detail, o.updated_at, {EventRows.Columns},
+                        p.state, p.detail, p.updated_at, p.x_id, p.attempts, p.next_try_at, p.deleted_at
+                    FROM events e LEFT JOIN outbox o ON o.event_id = e.id LEFT JOIN posts p ON p.id = o.post_id
                     WHERE $since IS NULL OR e.at >= $since
                     ORDER BY e.at DESC, e.id DESC LIMIT $limit)
                 ORDER BY at, id
@@ -51,12 +53,16 @@ public sealed partial class FootfallStore
             var rows = new List<LogRow>();
             while (reader.Read())
             {
-                rows.Add(new LogRow(
-                    reader.GetInt64(0),
-                    EventRows.Read(reader, 4),
-                    reader.IsDBNull(1) ? null : StoredNames.ParseOutboxState(reader.GetString(1)),
-                    Sql.NullableString(reader, 2),
-                    Sql.NullableTime(reader, 3)));
+                PresenceEvent e = EventRows.Read(reader, 4);
+                LogRow row = reader.IsDBNull(11)
+                    ? new LogRow(
+                        reader.GetInt64(0),
+                        e,
+                        reader.IsDBNull(1) ? null : StoredNames.ParseOutboxState(reader.GetString(1)),
+                        Sql.NullableString(reader, 2),
+                        Sql.NullableTime(reader, 3))
+                    : PostLog.Row(reader.GetInt64(0), e, reader, 11);
+                rows.Add(row);
             }
             return rows;
         });

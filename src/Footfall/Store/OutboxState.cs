@@ -9,4 +9,6 @@ public enum OutboxState
     Delivered,
     /// <summary>Given up on; the detail says why.</summary>
     Failed,
+    /// <summary>Deliberately not said (back within the cooldown, too late, departures off); the detail says why.</summary>
+    Dropped,
 }

@@ -80,6 +80,54 @@ internal static class Schema
             ) STRICT;
             CREATE INDEX devices_last_seen ON devices(last_seen);
             """),
+        new(2, "posts: what is said on X, with retries and deletion; outbox rows point at their post", """
+            -- One row per post on X, composed from one or more outbox rows (arrivals close together make one
+            -- post). The text is fixed when the row is made, so a retry sends exactly the same words and X's
+            -- duplicate rule absorbs a post whose answer was lost.
+            CREATE TABLE posts (
+                id              INTEGER PRIMARY KEY AUTOINCREMENT,
+                created_at      INTEGER NOT NULL,
+                text            TEXT NOT NULL,
+                oldest_event_at INTEGER NOT NULL,    -- a post this old is stale (announce.staleAfter)
+                state           TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed', 'expired')),
+                attempts        INTEGER NOT NULL DEFAULT 0,
+                next_try_at     INTEGER,             -- pending: not before this
+                x_id            TEXT,                -- X's id of the post, once known
+                posted_at       INTEGER,
+                delete_at       INTEGER,             -- announce.x.deleteAfter: when to delete it; NULL when done or never
+                deleted_at      INTEGER,
+                detail          TEXT,                -- the last answer, for `footfall log`
+                updated_at      INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX posts_pending ON posts(next_try_at) WHERE state = 'pending';
+            CREATE INDEX posts_delete ON posts(delete_at) WHERE delete_at IS NOT NULL;
+
+            -- The outbox gains a link to the post that carries it, and two states: 'posted' (see the post)
+            -- and 'dropped' (not to be said, detail says why). SQLite cannot change a CHECK, so the table
+            -- is rebuilt with the same ids.
+            CREATE TABLE outbox_v2 (
+                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                event_id   INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+                post_id    INTEGER REFERENCES posts(id),
+                created_at INTEGER NOT NULL,
+                state      TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed', 'posted', 'dropped')),
+                updated_at INTEGER NOT NULL,
+                detail     TEXT
+            ) STRICT;
+            INSERT INTO outbox_v2 (id, event_id, created_at, state, updated_at, detail)
+                SELECT id, event_id, created_at, state, updated_at, detail FROM outbox;
+            DROP TABLE outbox;
+            ALTER TABLE outbox_v2 RENAME TO outbox;
+            CREATE INDEX outbox_pending ON outbox(id) WHERE state = 'pending';
+            CREATE INDEX outbox_event ON outbox(event_id);
+            CREATE INDEX outbox_post ON outbox(post_id) WHERE post_id IS NOT NULL;
+
+            -- The template last used for each person, so the next one differs.
+            CREATE TABLE person_templates (
+                person   TEXT NOT NULL PRIMARY KEY,
+                template TEXT NOT NULL
+            ) STRICT;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

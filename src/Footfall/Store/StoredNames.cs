@@ -21,6 +21,7 @@ public static class StoredNames
         OutboxState.Pending => "pending",
         OutboxState.Delivered => "delivered",
         OutboxState.Failed => "failed",
+        OutboxState.Dropped => "dropped",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 
@@ -37,6 +38,7 @@ public static class StoredNames
         "pending" => OutboxState.Pending,
         "delivered" => OutboxState.Delivered,
         "failed" => OutboxState.Failed,
+        "dropped" => OutboxState.Dropped,
         _ => throw new StoreException($"The database holds an outbox state '{text}', which this footfall does not know."),
     };
 }
