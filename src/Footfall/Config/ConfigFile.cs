@@ -69,6 +69,11 @@ internal sealed class AnnounceSection
 {
     public XSection? X { get; set; }
     public MessagesSection? Messages { get; set; }
+    public string? AggregateWindow { get; set; }
+    public string? Cooldown { get; set; }
+    public bool? Departures { get; set; }
+    public bool? LastOneOut { get; set; }
+    public string? StaleAfter { get; set; }
 }
 
 internal sealed class XSection
@@ -79,6 +84,7 @@ internal sealed class XSection
     public string? AccessTokenSecret { get; set; }
     public string? ApiBaseUrl { get; set; }
     public string? DeleteAfter { get; set; }
+    public string? ClockSync { get; set; }
 }
 
 internal sealed class MessagesSection
@@ -88,6 +94,9 @@ internal sealed class MessagesSection
     public List<string?>? Noon { get; set; }
     public List<string?>? Afternoon { get; set; }
     public List<string?>? Evening { get; set; }
+    public List<string?>? Group { get; set; }
+    public List<string?>? Departure { get; set; }
+    public List<string?>? LastOneOut { get; set; }
 }
 
 internal sealed class RetentionSection

@@ -21,6 +21,9 @@ internal sealed class ConfigValidator
     public static readonly (TimeSpan Min, TimeSpan Max) AwayAfterRange = (TimeSpan.FromSeconds(5), TimeSpan.FromDays(1));
     public static readonly (TimeSpan Min, TimeSpan Max) WatchdogTimeoutRange = (TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(10));
     public static readonly (TimeSpan Min, TimeSpan Max) DeleteAfterRange = (TimeSpan.FromMinutes(1), TimeSpan.FromDays(30));
+    public static readonly (TimeSpan Min, TimeSpan Max) AggregateWindowRange = (TimeSpan.Zero, TimeSpan.FromMinutes(10));
+    public static readonly (TimeSpan Min, TimeSpan Max) CooldownRange = (TimeSpan.Zero, TimeSpan.FromDays(1));
+    public static readonly (TimeSpan Min, TimeSpan Max) StaleAfterRange = (TimeSpan.FromMinutes(1), TimeSpan.FromDays(1));
     public static readonly (TimeSpan Min, TimeSpan Max) UnknownDevicesRange = (TimeSpan.FromMinutes(1), TimeSpan.FromDays(365));
     public static readonly (TimeSpan Min, TimeSpan Max) HistoryRange = (TimeSpan.FromDays(1), TimeSpan.FromDays(3650));
 
@@ -312,11 +315,29 @@ internal sealed class ConfigValidator
             string path = $"announce.messages.{part.ToString().ToLowerInvariant()}";
             buckets[part] = templates is null ? [] : Templates(templates, path);
         }
-        return new AnnounceSettings
+        var settings = new AnnounceSettings
         {
             X = announce.X is { } x ? X(x) : null,
             Messages = buckets,
+            GroupMessages = messages.Group is null ? [] : Templates(messages.Group, "announce.messages.group"),
+            DepartureMessages = messages.Departure is null ? [] : Templates(messages.Departure, "announce.messages.departure"),
+            LastOneOutMessages = messages.LastOneOut is null ? [] : Templates(messages.LastOneOut, "announce.messages.lastOneOut"),
+            Departures = announce.Departures ?? false,
+            LastOneOut = announce.LastOneOut ?? false,
         };
+        if (announce.AggregateWindow is not null)
+        {
+            settings = settings with { AggregateWindow = Duration(announce.AggregateWindow, "announce.aggregateWindow", AggregateWindowRange) ?? settings.AggregateWindow };
+        }
+        if (announce.Cooldown is not null)
+        {
+            settings = settings with { Cooldown = Duration(announce.Cooldown, "announce.cooldown", CooldownRange) ?? settings.Cooldown };
+        }
+        if (announce.StaleAfter is not null)
+        {
+            settings = settings with { StaleAfter = Duration(announce.StaleAfter, "announce.staleAfter", StaleAfterRange) ?? settings.StaleAfter };
+        }
+        return settings;
     }
 
     private List<string> Templates(List<string?> templates, string path)
@@ -396,7 +417,31 @@ internal sealed class ConfigValidator
         {
             settings = settings with { DeleteAfter = Duration(x.DeleteAfter, "announce.x.deleteAfter", DeleteAfterRange) };
         }
+        if (x.ClockSync is { } clockSync)
+        {
+            settings = settings with { ClockSyncMarker = ClockSyncMarker(clockSync) };
+        }
         return settings;
+    }
+
+    private string? ClockSyncMarker(string text)
+    {
+        switch (text)
+        {
+            case "timesyncd":
+                return XSettings.TimesyncdMarker;
+            case "system":
+                return null;
+        }
+        bool isPath = text.StartsWith('/') && text.Length is > 1 and <= 256 && !text.EndsWith('/')
+            && !text.Contains("/../", StringComparison.Ordinal) && !text.EndsWith("/..", StringComparison.Ordinal)
+            && !text.Any(char.IsWhiteSpace) && !ConfigText.HasInvisible(text);
+        if (!isPath)
+        {
+            Report("announce.x.clockSync", $"{ConfigText.Quote(text)} is not \"timesyncd\", \"system\" or the absolute path of a marker file such as \"{XSettings.TimesyncdMarker}\"");
+            return XSettings.TimesyncdMarker;
+        }
+        return text;
     }
 
     /// <summary>Checks a credential without ever putting its value, or any part of it, in a message.</summary>

@@ -61,15 +61,28 @@ internal static class SettingsSummary
             {
                 yield return $"  {name + ":",-19}{secret} ({Count(secret.Length, "character", "characters")})";
             }
+            string clock = x.ClockSyncMarker is { } marker ? $"posts wait until {marker} exists" : "the system clock is trusted as it is";
+            yield return $"  clockSync:         {clock}";
         }
         var parts = new List<string>();
         foreach (DayPart part in Enum.GetValues<DayPart>())
         {
             int count = announce.Messages.TryGetValue(part, out IReadOnlyList<string>? templates) ? templates.Count : 0;
-            parts.Add(count > 0 ? $"{part.ToString().ToLowerInvariant()} {Number(count)}" : $"{part.ToString().ToLowerInvariant()} default");
+            parts.Add(Templates(part.ToString().ToLowerInvariant(), count));
         }
+        parts.Add(Templates("group", announce.GroupMessages.Count));
+        parts.Add(Templates("departure", announce.DepartureMessages.Count));
+        parts.Add(Templates("lastOneOut", announce.LastOneOutMessages.Count));
         yield return $"  messages: {string.Join(", ", parts)}";
+        string together = announce.AggregateWindow > TimeSpan.Zero ? $"arrivals within {HumanDuration.Format(announce.AggregateWindow)} in one post" : "each arrival in its own post";
+        string cooldown = announce.Cooldown > TimeSpan.Zero ? $"not again if back within {HumanDuration.Format(announce.Cooldown)}" : "every arrival announced";
+        yield return $"  posts:    {together}, {cooldown}, expired after {HumanDuration.Format(announce.StaleAfter)}; "
+            + $"departures {OnOff(announce.Departures)}, last one out {OnOff(announce.LastOneOut)}";
     }
+
+    private static string Templates(string key, int count) => count > 0 ? $"{key} {Number(count)}" : $"{key} default";
+
+    private static string OnOff(bool on) => on ? "on" : "off";
 
     private static string Count(int count, string one, string many) => $"{Number(count)} {(count == 1 ? one : many)}";
 

@@ -31,7 +31,14 @@ public class ConfigLoaderTests
         Assert.Equal(TimeSpan.FromHours(8), x.DeleteAfter);
         Assert.Equal(["Good morning, {name}!"], settings.Announce.MessagesFor(DayPart.Morning));
         Assert.Equal(["{name} is burning the midnight oil."], settings.Announce.MessagesFor(DayPart.Evening));
-        Assert.Equal(MessageTemplates.Fallback, settings.Announce.MessagesFor(DayPart.Noon));
+        Assert.Equal(BuiltInMessages.Arrival(DayPart.Noon), settings.Announce.MessagesFor(DayPart.Noon));
+        Assert.Equal(["{name} just walked in. That makes {count} of us."], settings.Announce.GroupMessagesFor(DayPart.Noon));
+        Assert.Equal(["{name} headed home."], settings.Announce.DepartureMessagesOrBuiltIn);
+        Assert.Equal(["{name} was the last one out. Lights off!"], settings.Announce.LastOneOutMessagesOrBuiltIn);
+        Assert.Equal(XSettings.TimesyncdMarker, x.ClockSyncMarker);
+        Assert.Equal(
+            (TimeSpan.FromSeconds(60), TimeSpan.FromHours(1), false, false, TimeSpan.FromMinutes(30)),
+            (settings.Announce.AggregateWindow, settings.Announce.Cooldown, settings.Announce.Departures, settings.Announce.LastOneOut, settings.Announce.StaleAfter));
         Assert.Equal(new RetentionSettings(), settings.Retention);
     }
 
@@ -71,8 +78,56 @@ public class ConfigLoaderTests
         AnnounceSettings announce = ConfigLoader.Parse("""{ "announce": { "messages": { "night": ["{name} can't sleep."] } } }""").Settings!.Announce!;
         Assert.Null(announce.X);
         Assert.Equal(["{name} can't sleep."], announce.MessagesFor(DayPart.Night));
-        Assert.Equal(MessageTemplates.Fallback, announce.MessagesFor(DayPart.Morning));
+        Assert.Equal(BuiltInMessages.Arrival(DayPart.Morning), announce.MessagesFor(DayPart.Morning));
+        Assert.Equal(BuiltInMessages.Group(DayPart.Night), announce.GroupMessagesFor(DayPart.Night));
+        Assert.Equal(BuiltInMessages.Departure, announce.DepartureMessagesOrBuiltIn);
+        Assert.Equal(BuiltInMessages.LastOneOut, announce.LastOneOutMessagesOrBuiltIn);
     }
+
+    [Fact]
+    public void AnnounceDefaultsAreTheSameFromAFileAndInCode()
+    {
+        AnnounceSettings fromFile = ConfigLoader.Parse("""{ "announce": {} }""").Settings!.Announce!;
+        var inCode = new AnnounceSettings();
+        Assert.Equal(
+            (inCode.AggregateWindow, inCode.Cooldown, inCode.Departures, inCode.LastOneOut, inCode.StaleAfter),
+            (fromFile.AggregateWindow, fromFile.Cooldown, fromFile.Departures, fromFile.LastOneOut, fromFile.StaleAfter));
+        Assert.Equal((TimeSpan.FromSeconds(60), TimeSpan.FromHours(1), false, false, TimeSpan.FromMinutes(30)),
+            (inCode.AggregateWindow, inCode.Cooldown, inCode.Departures, inCode.LastOneOut, inCode.StaleAfter));
+    }
+
+    [Theory]
+    [InlineData("0s", "0s", true, true, "1m")]
+    [InlineData("10m", "24h", false, true, "24h")]
+    [InlineData("1m30s", "0s", true, false, "45m")]
+    public void AnnounceThrottlingKeysAreRead(string window, string cooldown, bool departures, bool lastOneOut, string staleAfter)
+    {
+        string json = $$"""
+            { "announce": { "aggregateWindow": "{{window}}", "cooldown": "{{cooldown}}", "departures": {{(departures ? "true" : "false")}},
+                            "lastOneOut": {{(lastOneOut ? "true" : "false")}}, "staleAfter": "{{staleAfter}}" } }
+            """;
+        AnnounceSettings announce = ConfigLoader.Parse(json).Settings!.Announce!;
+        Assert.Equal(
+            (Duration(window), Duration(cooldown), departures, lastOneOut, Duration(staleAfter)),
+            (announce.AggregateWindow, announce.Cooldown, announce.Departures, announce.LastOneOut, announce.StaleAfter));
+    }
+
+    [Theory]
+    [InlineData(null, XSettings.TimesyncdMarker)]
+    [InlineData("timesyncd", XSettings.TimesyncdMarker)]
+    [InlineData("system", null)]
+    [InlineData("/run/footfall/clock-ok", "/run/footfall/clock-ok")]
+    public void ClockSyncNamesTheMarkerToWaitFor(string? clockSync, string? marker)
+    {
+        string key = clockSync is null ? "" : $$""", "clockSync": "{{clockSync}}" """;
+        string json = $$"""{ "announce": { "x": { "consumerKey": "k", "consumerSecret": "s", "accessToken": "t", "accessTokenSecret": "u"{{key}} } } }""";
+        ConfigLoadResult result = ConfigLoader.Parse(json);
+        Assert.Empty(result.Errors);
+        Assert.Equal(marker, result.Settings!.Announce!.X!.ClockSyncMarker);
+        Assert.Equal(XSettings.TimesyncdMarker, new XSettings(new Secret("k"), new Secret("s"), new Secret("t"), new Secret("u")).ClockSyncMarker);
+    }
+
+    private static TimeSpan Duration(string text) => Footfall.Text.HumanDuration.TryParse(text, out TimeSpan duration) ? duration : throw new ArgumentException(text);
 
     [Theory]
     [InlineData("", "(root): not valid JSON at line 1, column 1: the file has no JSON in it (it is empty or only comments)")]

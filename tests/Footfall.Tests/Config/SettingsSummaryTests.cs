@@ -22,7 +22,9 @@ public class SettingsSummaryTests
                 "  consumerSecret:    ******** (1 character)",
                 "  accessToken:       ******** (1 character)",
                 "  accessTokenSecret: ******** (1 character)",
-                "  messages: night default, morning 1, noon default, afternoon default, evening 1",
+                "  clockSync:         posts wait until /run/systemd/timesync/synchronized exists",
+                "  messages: night default, morning 1, noon default, afternoon default, evening 1, group 1, departure 1, lastOneOut 1",
+                "  posts:    arrivals within 1m in one post, not again if back within 1h, expired after 30m; departures off, last one out off",
                 "retention: unknown devices 1d, history 365d",
             ],
             SettingsSummary.Lines(settings));
@@ -43,5 +45,29 @@ public class SettingsSummaryTests
                 "retention: unknown devices 1d, history 365d",
             ],
             SettingsSummary.Lines(ConfigLoader.Parse("{}").Settings!));
+    }
+
+    [Fact]
+    public void SummarisesAnnounceWithoutXAndWithEverythingOff()
+    {
+        FootfallSettings settings = ConfigLoader.Parse("""
+            { "announce": { "aggregateWindow": "0s", "cooldown": "0s", "departures": true, "lastOneOut": true, "staleAfter": "2h" } }
+            """).Settings!;
+        Assert.Equal(
+            [
+                "announce:  not on X (no \"x\" section)",
+                "  messages: night default, morning default, noon default, afternoon default, evening default, group default, departure default, lastOneOut default",
+                "  posts:    each arrival in its own post, every arrival announced, expired after 2h; departures on, last one out on",
+            ],
+            SettingsSummary.Lines(settings).Where(line => line.StartsWith("announce:", StringComparison.Ordinal) || line.StartsWith("  messages:", StringComparison.Ordinal) || line.StartsWith("  posts:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void SummarisesATrustedSystemClock()
+    {
+        FootfallSettings settings = ConfigLoader.Parse("""
+            { "announce": { "x": { "consumerKey": "k", "consumerSecret": "s", "accessToken": "t", "accessTokenSecret": "u", "clockSync": "system" } } }
+            """).Settings!;
+        Assert.Contains("  clockSync:         the system clock is trusted as it is", SettingsSummary.Lines(settings));
     }
 }

@@ -1,0 +1,8 @@
+namespace Footfall.Announce.Messages;
+
+/// <summary>
+/// Posts ready now, events dropped, and when to look again if some arrivals are still inside the
+/// aggregation window (null: nothing waiting). A pending event is in exactly one of the posts, the
+/// dropped, or (arrivals only) waiting.
+/// </summary>
+public sealed record Composition(IReadOnlyList<ComposedPost> Posts, IReadOnlyList<DroppedAnnouncement> Dropped, DateTimeOffset? WaitUntil);
