@@ -75,7 +75,7 @@ public sealed class FakeX : IDisposable
         return new FakeX(process, new Uri(listening["listening on ".Length..]), netns);
     }
 
-    /// <summary>How it answers from now on: ok, unauthorized, ratelimit (resetIn seconds), error, hang, down, blackhole.</summary>
+    /// <summary>How it answers from now on: ok, unauthorized, ratelimit (resetIn seconds), error (500), invalid (400), hang, down, blackhole.</summary>
     public void SetMode(string mode, int resetInSeconds = 5)
     {
         var order = new JsonObject { ["mode"] = mode, ["resetIn"] = resetInSeconds };

@@ -10,7 +10,7 @@
 //   DELETE /2/tweets/:id         200 {"data":{"deleted":true}}, 404 if no such post
 //   GET /2/users/me              200 {"data":{"id","name","username"}}
 // Control (no signature):
-//   POST /_fake/mode {"mode": "ok|unauthorized|ratelimit|error|hang|down|blackhole", "resetIn": s}
+//   POST /_fake/mode {"mode": "ok|unauthorized|ratelimit|error|invalid|hang|down|blackhole", "resetIn": s}
 //     ratelimit answers 429 with x-rate-limit-reset resetIn seconds ahead, and returns to ok then;
 //     blackhole creates the post and never answers (a response lost after X acted on it).
 //   GET /_fake/requests          every request: method, path, text, at (ms), valid, status, id
@@ -146,6 +146,7 @@ function api(req, res, url, body) {
     mode = 'ok';
   }
   if (mode === 'error') return send(res, record, 500, problem('Internal Server Error', 500, 'Something broke'));
+  if (mode === 'invalid') return send(res, record, 400, problem('Invalid Request', 400, 'One or more parameters to your request was invalid.'));
 
   if (req.method === 'POST' && url.pathname === '/2/tweets') {
     let text;

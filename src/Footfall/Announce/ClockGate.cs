@@ -4,12 +4,10 @@ namespace Footfall.Announce;
 /// Whether the system clock can be trusted to sign requests. A Pi has no real-time clock: until NTP has
 /// set it, it runs from a saved or built-in time, and X rejects signatures whose timestamp is off by
 /// minutes. systemd-timesyncd creates its marker file once it has synchronised; with no marker
-/// configured ("system"), the clock is taken as right, as on a developer's machine.
+/// configured (announce.x.clockSync "system"), the clock is taken as right, as on a developer's machine.
 /// </summary>
 public sealed class ClockGate
 {
-    public const string TimesyncdMarker = "/run/systemd/timesync/synchronized";
-
     private readonly string? _marker;
 
     public ClockGate(string? marker) => _marker = marker;

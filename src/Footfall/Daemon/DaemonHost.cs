@@ -1,4 +1,5 @@
 using Footfall.Announce;
+using Footfall.Announce.X;
 using Footfall.Config;
 using Footfall.Net.Linux;
 using Footfall.Presence;
@@ -22,6 +23,7 @@ public sealed class DaemonHost
     private readonly FootfallStore _store;
     private readonly Log _log;
     private readonly TimeProvider _time;
+    private XClient? _xClient;
 
     public DaemonHost(FootfallSettings settings, InterfaceInfo link, SweepTargets targets, FootfallStore store, Log log, TimeProvider time)
     {
@@ -54,7 +56,7 @@ public sealed class DaemonHost
             new SweepWorker(() => InterfaceInfo.Query(_link.Name), _targets, new SweepOptions(), interval, mailboxes, Health, _log, _time),
             new TrackerWorker(() => RestoreTracker(rules), mailboxes, _settings.Retention.UnknownDevices, _time),
             new StoreWorker(_store, _settings.Retention, mailboxes, Health, _log, _time),
-            new AnnounceWorker(_store, ChooseAnnouncer(), mailboxes),
+            Announcer(mailboxes),
         ];
         var supervisor = new Supervisor(workers, new SupervisorPolicy(), _time, Health, _log);
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -62,6 +64,7 @@ public sealed class DaemonHost
         int exitCode = await supervisor.RunAsync(stopping).ConfigureAwait(false);
         await watching.CancelAsync().ConfigureAwait(false);
         await watch.ConfigureAwait(false);
+        _xClient?.Dispose();
         return exitCode;
     }
 
@@ -72,13 +75,18 @@ public sealed class DaemonHost
         return new PresenceTracker(_settings.People, rules, _time, _store.LoadPresence(), devices);
     }
 
-    private IAnnouncer ChooseAnnouncer()
+    /// <summary>X when the configuration has an account; otherwise every event as a line on stdout.</summary>
+    private IWorker Announcer(Mailboxes mailboxes)
     {
-        if (_settings.Announce?.X is not null)
+        if (_settings.Announce is { X: { } x } announce)
         {
-            _log.Warn("announce.x is configured, but this build cannot post to X yet: announcing on the console instead.");
+            _xClient ??= new XClient(x, _time);
+            var publisher = new XPublisher(
+                _store, _xClient, announce, _settings.People, _settings.Site.TimeZone,
+                new ClockGate(x.ClockSyncMarker), Health, _log, _time, new Random());
+            return new XAnnounceWorker(publisher, mailboxes, _time);
         }
-        return new ConsoleAnnouncer(Console.Out, _settings.Site.TimeZone);
+        return new AnnounceWorker(_store, new ConsoleAnnouncer(Console.Out, _settings.Site.TimeZone), mailboxes);
     }
 
     /// <summary>Logs each change of the health verdict once, with its reasons.</summary>

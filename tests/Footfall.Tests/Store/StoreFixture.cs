@@ -12,11 +12,18 @@ public sealed class StoreFixture : IDisposable
     private readonly TempDirectory _directory = new();
 
     public StoreFixture()
+        : this(null)
     {
+    }
+
+    /// <param name="start">Where the clock starts; real time for tests that meet a real server's clock.</param>
+    public StoreFixture(DateTimeOffset? start)
+    {
+        Clock = new ManualClock(start);
         Store = FootfallStore.Open(DataDirectory, Clock);
     }
 
-    public ManualClock Clock { get; } = new();
+    public ManualClock Clock { get; }
 
     public FootfallStore Store { get; private set; }
 

@@ -1,0 +1,211 @@
+using Footfall.Announce.Messages;
+using Footfall.Config;
+using Footfall.Daemon;
+using Footfall.Presence;
+using Footfall.Store;
+
+namespace Footfall.Announce.X;
+
+/// <summary>
+/// One round of announcing on X, from the outbox in the store: compose posts from pending events, send the
+/// posts that are due, delete the posts whose time is up. Every decision is written to the store before the
+/// next step, so a kill at any moment resumes where it stopped: a post is sent again only if X's answer was
+/// never recorded, and X then says it already has that text, which counts as delivered.
+/// </summary>
+public sealed class XPublisher
+{
+    /// <summary>Health areas the status LED shows.</summary>
+    public const string AnnounceProblem = "announce";
+    public const string ClockProblem = "clock";
+
+    /// <summary>After this many failed tries in a row without an answer, X is reported unreachable.</summary>
+    private const int UnreachableAfter = 3;
+
+    private readonly FootfallStore _store;
+    private readonly XClient _client;
+    private readonly Composer _composer;
+    private readonly AnnounceSettings _settings;
+    private readonly IReadOnlyList<Person> _people;
+    private readonly ClockGate _clock;
+    private readonly Health _health;
+    private readonly Log _log;
+    private readonly TimeProvider _time;
+    private readonly Random _random;
+    private readonly History _history;
+    private bool _waitingForClock;
+
+    public XPublisher(
+        FootfallStore store, XClient client, AnnounceSettings settings, IReadOnlyList<Person> people, TimeZoneInfo timeZone,
+        ClockGate clock, Health health, Log log, TimeProvider time, Random random)
+    {
+        _store = store;
+        _client = client;
+        _settings = settings;
+        _people = people;
+        _clock = clock;
+        _health = health;
+        _log = log;
+        _time = time;
+        _random = random;
+        _composer = new Composer(settings, timeZone, random, time);
+        _history = new History(store);
+    }
+
+    /// <summary>Does what is due now; returns when something will next be due (null: nothing until new events).</summary>
+    public async Task<DateTimeOffset?> RunOnceAsync(CancellationToken cancellation)
+    {
+        if (!ClockIsSynchronised())
+        {
+            return null;
+        }
+        DateTimeOffset? waitUntil = Compose();
+        await SendDuePostsAsync(cancellation).ConfigureAwait(false);
+        await DeleteDuePostsAsync(cancellation).ConfigureAwait(false);
+        DateTimeOffset? next = _store.NextPostWork();
+        return (waitUntil, next) switch
+        {
+            (null, _) => next,
+            (_, null) => waitUntil,
+            _ => waitUntil < next ? waitUntil : next,
+        };
+    }
+
+    private bool ClockIsSynchronised()
+    {
+        bool synchronised = _clock.IsSynchronised;
+        if (synchronised == !_waitingForClock)
+        {
+            return synchronised;
+        }
+        _waitingForClock = !synchronised;
+        if (synchronised)
+        {
+            _log.Info("announce: the system clock is synchronised; posting on X");
+            _health.SetProblem(ClockProblem, null);
+        }
+        else
+        {
+            _log.Warn($"announce: {_clock.Waiting}");
+            _health.SetProblem(ClockProblem, _clock.Waiting);
+        }
+        return synchronised;
+    }
+
+    private DateTimeOffset? Compose()
+    {
+        IReadOnlyList<OutboxItem> items = _store.PendingOutbox(500);
+        if (items.Count == 0)
+        {
+            return null;
+        }
+        var pending = items.Select(i => new PendingAnnouncement(i.EventId, i.Event)).ToList();
+        Composition composition = _composer.Compose(pending, _people, _store.PeopleIn(), _history);
+        if (composition.Posts.Count > 0 || composition.Dropped.Count > 0)
+        {
+            _store.SaveComposition(
+                [.. composition.Posts.Select(p => new PostDraft(p.EventIds, p.Text, p.TemplateUsed))],
+                [.. composition.Dropped.Select(d => new DroppedEvent(d.EventId, d.Reason))]);
+            foreach (DroppedAnnouncement d in composition.Dropped)
+            {
+                _log.Info($"announce: not announcing event {d.EventId}: {d.Reason}");
+            }
+        }
+        return composition.WaitUntil;
+    }
+
+    private async Task SendDuePostsAsync(CancellationToken cancellation)
+    {
+        foreach (PostRow post in _store.DuePosts(20))
+        {
+            DateTimeOffset now = _time.GetUtcNow();
+            TimeSpan age = now - post.OldestEventAt;
+            if (age > _settings.StaleAfter)
+            {
+                string why = $"expired: not on X within {Text.HumanDuration.Format(_settings.StaleAfter)} of the event, so not posted late";
+                _store.RecordPost(post.Id, new PostOutcome(PostState.Expired, why));
+                _log.Warn($"announce: post {post.Id} {why}");
+                continue;
+            }
+            XResult result = await _client.PostAsync(post.Text, cancellation).ConfigureAwait(false);
+            PostOutcome outcome = Outcome(result, post.Attempts + 1, _time.GetUtcNow());
+            _store.RecordPost(post.Id, outcome);
+            Report(post, result, outcome);
+            // Trouble with X is trouble for every post: the rest wait for their own next try.
+            if (outcome.State == PostState.Pending)
+            {
+                break;
+            }
+        }
+    }
+
+    private PostOutcome Outcome(XResult result, int attempts, DateTimeOffset now) => result.Outcome switch
+    {
+        XOutcome.Done => new PostOutcome(PostState.Delivered, result.Detail, XId: result.Id,
+            DeleteAt: result.Id is not null && _settings.X?.DeleteAfter is { } after ? now + after : null),
+        // X has the text, but the id went with the lost answer: such a post cannot be deleted on schedule.
+        XOutcome.Duplicate => new PostOutcome(PostState.Delivered, result.Detail),
+        XOutcome.Rejected or XOutcome.NotFound => new PostOutcome(PostState.Failed, result.Detail),
+        _ => new PostOutcome(PostState.Pending, result.Detail, NextTry: RetryPolicy.NextTry(result, attempts, now, _random)),
+    };
+
+    private void Report(PostRow post, XResult result, PostOutcome outcome)
+    {
+        switch (result.Outcome)
+        {
+            case XOutcome.Done or XOutcome.Duplicate:
+                _log.Info($"announce: posted on X{(result.Id is null ? "" : $" as {result.Id}")}: \"{post.Text}\"");
+                _health.SetProblem(AnnounceProblem, null);
+                break;
+            case XOutcome.Unauthorized:
+                _log.Error($"announce: X says the credentials are wrong ({result.Detail}). Check announce.x's consumerKey, consumerSecret, accessToken and accessTokenSecret (run 'footfall x verify'); trying again at {Clock(outcome.NextTry)}");
+                _health.SetProblem(AnnounceProblem, "X rejects the credentials (401)");
+                break;
+            case XOutcome.Transient when post.Attempts + 1 >= UnreachableAfter:
+                _log.Warn($"announce: X still unreachable after {post.Attempts + 1} tries ({result.Detail}); next try at {Clock(outcome.NextTry)}");
+                _health.SetProblem(AnnounceProblem, $"cannot reach X: {result.Detail}");
+                break;
+            case XOutcome.Rejected:
+                break;
+            default:
+                _log.Warn($"announce: post {post.Id} not on X yet ({result.Detail}); next try at {Clock(outcome.NextTry)}");
+                break;
+        }
+        if (outcome.State == PostState.Failed)
+        {
+            _log.Error($"announce: X refused post {post.Id} for good ({result.Detail}); it stays in the log as failed");
+        }
+    }
+
+    private async Task DeleteDuePostsAsync(CancellationToken cancellation)
+    {
+        foreach (DeletionRow row in _store.DueDeletions(20))
+        {
+            XResult result = await _client.DeleteAsync(row.XId, cancellation).ConfigureAwait(false);
+            DateTimeOffset? retry = RetryPolicy.NextTry(result, 1, _time.GetUtcNow(), _random);
+            string detail = result.Outcome switch
+            {
+                XOutcome.Done => "posted on X, then deleted as announce.x.deleteAfter asks",
+                XOutcome.NotFound => "posted on X; it was deleted there already",
+                _ when retry is null => $"posted on X; X refused to delete it: {result.Detail}",
+                _ => $"posted on X; deleting it failed ({result.Detail}), next try at {Clock(retry)}",
+            };
+            _store.RecordDeletion(row.Id, retry, detail);
+            _log.Info($"announce: {detail} (post {row.XId})");
+            if (retry is not null)
+            {
+                break;
+            }
+        }
+    }
+
+    private static string Clock(DateTimeOffset? time) =>
+        time is { } t ? t.ToLocalTime().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "?";
+
+    /// <summary>What the composer remembers, read from the store.</summary>
+    private sealed class History(FootfallStore store) : IAnnounceHistory
+    {
+        public string? LastTemplate(string person) => store.LastTemplate(person);
+
+        public DateTimeOffset? LastDepartureBefore(string person, DateTimeOffset at) => store.LastDepartureBefore(person, at);
+    }
+}
