@@ -7,15 +7,14 @@ namespace Footfall.Announce.Messages;
 /// <summary>
 /// The length X counts a post by (twitter-text's version 3 configuration): after NFC, code points in
 /// [0,4351], [8192,8205], [8208,8223] and [8242,8247] weigh 1, all others 2; an emoji, even a sequence
-/// of several code points (skin tone, flag, keycap, ZWJ family), weighs 2; a link weighs 23 whatever
+/// of several code points (skin tone, flag, keycap), weighs 2; a link weighs 23 whatever
 /// its length. X refuses a post over <see cref="Maximum"/>.
 /// </summary>
 /// <remarks>
 /// twitter-text finds links with a list of every top-level domain and emoji with twemoji's list of
 /// sequences; neither list is copied here. Where this cannot be sure, it counts more, never less: a
 /// link-like word whose domain ending is not one it knows counts the larger of 23 and its own
-/// weight. The one known undercount is a ZWJ sequence that is not a standard emoji (X counts its
-/// parts), which a template writer would have to type on purpose.
+/// weight, and a ZWJ sequence (👨‍👩‍👧) counts as its parts, which X does for those not on its list.
 /// </remarks>
 public static partial class WeightedLength
 {
@@ -25,6 +24,7 @@ public static partial class WeightedLength
     private const int LinkWeight = 23 * Scale;
     private const int Light = 1 * Scale;
     private const int Heavy = 2 * Scale;
+    private const char ZeroWidthJoiner = '\u200D';
 
     // Endings twitter-text surely takes for a link; for others the count is hedged (see remarks).
     private static readonly HashSet<string> s_knownDomainEndings = new(StringComparer.OrdinalIgnoreCase)
@@ -38,7 +38,8 @@ public static partial class WeightedLength
     /// <summary>The weighted length of <paramref name="text"/> in X's characters.</summary>
     public static int Of(string text)
     {
-        string normalized = Nfc(text);
+        // footfall is built with invariant globalization, where string.Normalize leaves non-ASCII text as it is.
+        string normalized = CanonicalComposition.Compose(text);
         int scaled = 0;
         int position = 0;
         foreach (Match link in LinkPattern().Matches(normalized))
@@ -60,19 +61,6 @@ public static partial class WeightedLength
     /// <summary>Whether X takes <paramref name="text"/> as a post's text by length.</summary>
     public static bool Fits(string text) => Of(text) <= Maximum;
 
-    private static string Nfc(string text)
-    {
-        try
-        {
-            return text.Normalize(NormalizationForm.FormC);
-        }
-        catch (PlatformNotSupportedException)
-        {
-            // Without ICU, decomposed text stays decomposed: it then counts more than X counts, never less.
-            return text;
-        }
-    }
-
     private static int PlainWeight(ReadOnlySpan<char> text)
     {
         int scaled = 0;
@@ -80,7 +68,9 @@ public static partial class WeightedLength
         {
             int length = StringInfo.GetNextTextElementLength(text);
             ReadOnlySpan<char> element = text[..length];
-            scaled += IsEmoji(element) ? EmojiWeight(element) : CodePointWeights(element);
+            scaled += !IsEmoji(element) ? CodePointWeights(element)
+                : element.Contains(ZeroWidthJoiner) ? JoinedEmojiWeight(element)
+                : EmojiWeight(element);
             text = text[length..];
         }
         return scaled;
@@ -98,13 +88,27 @@ public static partial class WeightedLength
 
     private static int Weight(int codePoint) => codePoint is <= 4351 or (>= 8192 and <= 8205) or (>= 8208 and <= 8223) or (>= 8242 and <= 8247) ? Light : Heavy;
 
+    // X counts a ZWJ sequence once only if it is on its list (👨‍👩‍👧), else each emoji and joiner (🧑🏽‍🚀 is 5
+    // with twitter-text 3.1.0): without the list, count the parts, so that a post is never too long.
+    private static int JoinedEmojiWeight(ReadOnlySpan<char> element)
+    {
+        int scaled = 0;
+        foreach (Range part in element.Split(ZeroWidthJoiner))
+        {
+            ReadOnlySpan<char> piece = element[part];
+            scaled += piece.IsEmpty ? 0 : IsEmoji(piece) ? EmojiWeight(piece) : CodePointWeights(piece);
+        }
+        return scaled + (element.Count(ZeroWidthJoiner) * Light);
+    }
+
     // An emoji counts once; a combining mark someone put on it still counts on its own, as X does.
     private static int EmojiWeight(ReadOnlySpan<char> element)
     {
         int scaled = Heavy;
         foreach (Rune rune in element.EnumerateRunes())
         {
-            if (rune.Value != 0x20E3 && Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
+            bool partOfTheEmoji = rune.Value is 0x20E3 or (>= 0xFE00 and <= 0xFE0F);
+            if (!partOfTheEmoji && Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
             {
                 scaled += Weight(rune.Value);
             }
