@@ -100,6 +100,13 @@ public sealed partial class DaemonProcess : IDisposable
         return (_process.ExitCode, clock.Elapsed);
     }
 
+    /// <summary>kill -9: no clean-up of any kind, as a crash or a power cut.</summary>
+    public void Kill()
+    {
+        Assert.Equal(0, kill(_process.Id, 9));
+        _process.WaitForExit();
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
