@@ -15,6 +15,7 @@ public static class Program
         root.Subcommands.Add(WhoCommand.Create());
         root.Subcommands.Add(LogCommand.Create());
         root.Subcommands.Add(DevicesCommand.Create());
+        root.Subcommands.Add(LedsCommand.Create());
         foreach (Option option in root.Options)
         {
             if (option is VersionOption version)

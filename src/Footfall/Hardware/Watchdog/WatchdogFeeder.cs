@@ -81,6 +81,7 @@ public sealed class WatchdogFeeder
     /// <summary>On the way out: disarm only on a clean, deliberate stop; otherwise leave the timer running.</summary>
     public void Close(bool deliberate)
     {
+        _kick?.Dispose();
         if (_device is null)
         {
             return;
