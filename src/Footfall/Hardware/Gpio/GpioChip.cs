@@ -41,8 +41,9 @@ public sealed class GpioChip : IGpioChip
             return OpenPath(chip);
         }
         string path = Path.Combine(deviceDirectory, chip);
-        if (File.Exists(path))
+        if (File.Exists(path) || chip.StartsWith("gpiochip", StringComparison.Ordinal))
         {
+            // A kernel name: open it, so that a missing chip is reported with its path.
             return OpenPath(path);
         }
         IEnumerable<string> candidates = Directory.Exists(deviceDirectory)
@@ -66,7 +67,7 @@ public sealed class GpioChip : IGpioChip
                 firstFailure ??= e;
             }
         }
-        throw firstFailure ?? new LinuxException("find GPIO chip", chip, Libc.ENOENT);
+        throw firstFailure ?? new LinuxException($"find a GPIO chip in {deviceDirectory} labelled", chip, Libc.ENOENT);
     }
 
     private static unsafe GpioChip OpenPath(string path)
