@@ -57,7 +57,7 @@ public class CliTests
     public void LedsTestWithoutTheChipNamesItAndExitsOne()
     {
         string config = Path.Combine(Path.GetTempPath(), $"footfall-leds-{Environment.ProcessId}.json");
-        File.WriteAllText(config, """{ "people": [{ "name": "Alice", "devices": [], "led": 17 }], "leds": { "chip": "gpiochip99", "status": 27 } }""");
+        File.WriteAllText(config, """{ "people": [{ "name": "Alice", "devices": ["3c:22:fb:00:00:01"], "led": 17 }], "leds": { "chip": "gpiochip99", "status": 27 } }""");
         try
         {
             RunResult result = Run.Program(Repo.Footfall, "leds", "test", "--config", config);
