@@ -16,6 +16,7 @@ public static class Program
         root.Subcommands.Add(LogCommand.Create());
         root.Subcommands.Add(DevicesCommand.Create());
         root.Subcommands.Add(XCommand.Create());
+        root.Subcommands.Add(LedsCommand.Create());
         foreach (Option option in root.Options)
         {
             if (option is VersionOption version)

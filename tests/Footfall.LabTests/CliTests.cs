@@ -52,4 +52,39 @@ public class CliTests
             Assert.Contains(expected, result.Stdout);
         }
     }
+
+    [Fact]
+    public void LedsTestWithoutTheChipNamesItAndExitsOne()
+    {
+        string config = Path.Combine(Path.GetTempPath(), $"footfall-leds-{Environment.ProcessId}.json");
+        File.WriteAllText(config, """{ "people": [{ "name": "Alice", "devices": ["3c:22:fb:00:00:01"], "led": 17 }], "leds": { "chip": "gpiochip99", "status": 27 } }""");
+        try
+        {
+            RunResult result = Run.Program(Repo.Footfall, "leds", "test", "--config", config);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("Could not open GPIO chip '/dev/gpiochip99': No such file or directory", result.Stderr);
+            Assert.Equal("", result.Stdout);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    [Fact]
+    public void LedsTestWithoutLedsIsBadUsage()
+    {
+        string config = Path.Combine(Path.GetTempPath(), $"footfall-noleds-{Environment.ProcessId}.json");
+        File.WriteAllText(config, "{}");
+        try
+        {
+            RunResult result = Run.Program(Repo.Footfall, "leds", "test", "--config", config);
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("no LEDs are configured", result.Stderr);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
 }

@@ -15,35 +15,33 @@ public static class RunCommand
 {
     public static Command Create()
     {
-        var configOption = new Option<string>("--config", "-c")
-        {
-            Description = "The configuration file (footfall.json).",
-            Required = true,
-            HelpName = "FILE",
-        };
+        Option<string> configOption = CliConfig.ConfigOption();
         var dataOption = new Option<string?>("--data")
         {
             Description = $"Directory for footfall's database (default: {FootfallStore.DefaultDataDirectory}; /data/footfall on the appliance).",
             HelpName = "DIR",
         };
-        var command = new Command("run", "Run the daemon: sweep the LAN, track who is in, keep the history, announce arrivals. Stops cleanly on SIGTERM or Ctrl-C. Needs CAP_NET_RAW (root).")
+        var panelOption = new Option<bool>("--panel")
         {
-            configOption, dataOption,
+            Description = "Also show the LEDs as log lines (the terminal panel); shown anyway on a terminal when there are no LEDs to drive.",
         };
-        command.SetAction(parse => Run(parse.GetValue(configOption)!, parse.GetValue(dataOption)));
+        var noWatchdogOption = new Option<bool>("--no-watchdog")
+        {
+            Description = "Do not open the hardware watchdog (watchdog.device): for a dev machine whose own watchdog must not be armed.",
+        };
+        var command = new Command("run", "Run the daemon: sweep the LAN, track who is in, keep the history, announce arrivals, light the LEDs, feed the watchdog while healthy. Stops cleanly on SIGTERM or Ctrl-C. Needs CAP_NET_RAW (root).")
+        {
+            configOption, dataOption, panelOption, noWatchdogOption,
+        };
+        command.SetAction(parse => Run(parse.GetValue(configOption)!, parse.GetValue(dataOption), new DaemonHardware(parse.GetValue(panelOption), !parse.GetValue(noWatchdogOption))));
         return command;
     }
 
-    private static int Run(string configPath, string? dataDirectory)
+    private static int Run(string configPath, string? dataDirectory, DaemonHardware hardware)
     {
         var log = new Log(Console.Error, TimeProvider.System);
-        ConfigLoadResult config = ConfigLoader.Load(configPath);
-        if (config.Settings is not { } settings)
+        if (CliConfig.Load(configPath) is not { } settings)
         {
-            foreach (ConfigError error in config.Errors)
-            {
-                Console.Error.WriteLine($"footfall: {configPath}: {error}");
-            }
             return ExitCodes.BadUsage;
         }
 
@@ -83,7 +81,7 @@ public static class RunCommand
             using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
             log.Info($"{BuildInfo.Line} starting: {settings.People.Count} people; sweeping {link.Name} ({string.Join(", ", subnets)}, {targets.Count} addresses) every {settings.Network.SweepInterval.TotalSeconds:0.#} s; data in {store.DatabasePath}");
-            int exitCode = new DaemonHost(settings, link, targets, store, log, TimeProvider.System).RunAsync(stopping.Token).GetAwaiter().GetResult();
+            int exitCode = new DaemonHost(settings, link, targets, store, log, TimeProvider.System) { Hardware = hardware }.RunAsync(stopping.Token).GetAwaiter().GetResult();
             log.Info(exitCode == 0 ? "stopped" : $"stopping with exit code {exitCode}");
             return exitCode;
 

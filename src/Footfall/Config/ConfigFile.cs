@@ -55,6 +55,7 @@ internal sealed class LedsSection
 {
     public string? Chip { get; set; }
     public int? Status { get; set; }
+    public string? StatusLed { get; set; }
     public bool? ActiveLow { get; set; }
 }
 
@@ -63,6 +64,7 @@ internal sealed class WatchdogSection
     public string? Device { get; set; }
     public string? Timeout { get; set; }
     public int? KickPin { get; set; }
+    public string? KickInterval { get; set; }
 }
 
 internal sealed class AnnounceSection

@@ -20,6 +20,7 @@ internal sealed class ConfigValidator
     public static readonly (TimeSpan Min, TimeSpan Max) SweepIntervalRange = (TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
     public static readonly (TimeSpan Min, TimeSpan Max) AwayAfterRange = (TimeSpan.FromSeconds(5), TimeSpan.FromDays(1));
     public static readonly (TimeSpan Min, TimeSpan Max) WatchdogTimeoutRange = (TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(10));
+    public static readonly (TimeSpan Min, TimeSpan Max) KickIntervalRange = (TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1));
     public static readonly (TimeSpan Min, TimeSpan Max) DeleteAfterRange = (TimeSpan.FromMinutes(1), TimeSpan.FromDays(30));
     public static readonly (TimeSpan Min, TimeSpan Max) AggregateWindowRange = (TimeSpan.Zero, TimeSpan.FromMinutes(10));
     public static readonly (TimeSpan Min, TimeSpan Max) CooldownRange = (TimeSpan.Zero, TimeSpan.FromDays(1));
@@ -273,6 +274,20 @@ internal sealed class ConfigValidator
         {
             settings = settings with { StatusLine = Gpio(status, "leds.status", "leds.status") };
         }
+        if (leds.StatusLed is { } statusLed)
+        {
+            // A name under /sys/class/leds: one path component, nothing that could climb out of it.
+            if (statusLed.Length is 0 or > 64 || statusLed is "." or ".." || statusLed.Contains('/')
+                || statusLed.Any(char.IsWhiteSpace) || ConfigText.HasInvisible(statusLed))
+            {
+                Report("leds.statusLed", $"{ConfigText.Quote(statusLed)} is not an LED name such as \"ACT\" or \"PWR\" (see /sys/class/leds)");
+            }
+            else if (leds.Status is not null)
+            {
+                Report("leds.statusLed", "give leds.status (a GPIO line) or leds.statusLed (an LED such as \"ACT\"), not both");
+            }
+            settings = settings with { StatusLed = statusLed };
+        }
         return settings;
     }
 
@@ -300,6 +315,10 @@ internal sealed class ConfigValidator
         if (watchdog.KickPin is { } kickPin)
         {
             settings = settings with { KickPin = Gpio(kickPin, "watchdog.kickPin", "watchdog.kickPin") };
+        }
+        if (watchdog.KickInterval is not null && Duration(watchdog.KickInterval, "watchdog.kickInterval", KickIntervalRange) is { } kickInterval)
+        {
+            settings = settings with { KickInterval = kickInterval };
         }
         return settings;
     }

@@ -11,6 +11,12 @@ public sealed record LedSettings
     /// <summary>The line of the status LED, or null for none.</summary>
     public int? StatusLine { get; init; }
 
+    /// <summary>
+    /// An LED of the LED class (/sys/class/leds/NAME) for status instead of a line: the Pi's own "ACT"
+    /// or "PWR", so a bare Pi shows status. Null: "ACT" when it exists and no status line is given.
+    /// </summary>
+    public string? StatusLed { get; init; }
+
     /// <summary>True when an LED lights with the line low (wired to 3.3 V through the LED).</summary>
     public bool ActiveLow { get; init; }
 }

@@ -26,10 +26,11 @@ internal static class SettingsSummary
             yield return $"  {person.Name}{pronoun}: {Count(person.Devices.Count, "device", "devices")}, {led}";
         }
         LedSettings leds = settings.Leds;
-        string status = leds.StatusLine is { } statusLine ? $"status LED on line {Number(statusLine)}" : "no status LED";
+        string status = leds.StatusLine is { } statusLine ? $"status LED on line {Number(statusLine)}"
+            : leds.StatusLed is { } statusLed ? $"status LED {statusLed}" : "no status LED (ACT if there is one)";
         yield return $"leds:      {leds.Chip}, {status}, active {(leds.ActiveLow ? "low" : "high")}";
         WatchdogSettings watchdog = settings.Watchdog;
-        string kick = watchdog.KickPin is { } pin ? $"kick pin on line {Number(pin)}" : "no kick pin";
+        string kick = watchdog.KickPin is { } pin ? $"kick pin on line {Number(pin)} every {HumanDuration.Format(watchdog.KickInterval)}" : "no kick pin";
         yield return $"watchdog:  {watchdog.Device}, timeout {HumanDuration.Format(watchdog.Timeout)}, {kick}";
         if (settings.Announce is not { } announce)
         {

@@ -5,6 +5,7 @@ public sealed record WatchdogSettings
 {
     public const string DefaultDevice = "/dev/watchdog";
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan DefaultKickInterval = TimeSpan.FromSeconds(1);
 
     public string Device { get; init; } = DefaultDevice;
 
@@ -13,4 +14,7 @@ public sealed record WatchdogSettings
 
     /// <summary>A GPIO line toggled on every feed, for an external watchdog chip; null for none.</summary>
     public int? KickPin { get; init; }
+
+    /// <summary>How often the kick pin toggles (each toggle is one kick): well within the external chip's timeout.</summary>
+    public TimeSpan KickInterval { get; init; } = DefaultKickInterval;
 }

@@ -1,6 +1,9 @@
 using Footfall.Announce;
 using Footfall.Announce.X;
 using Footfall.Config;
+using Footfall.Hardware.Gpio;
+using Footfall.Hardware.Watchdog;
+using Footfall.Leds;
 using Footfall.Net.Linux;
 using Footfall.Presence;
 using Footfall.Store;
@@ -38,6 +41,9 @@ public sealed class DaemonHost
 
     public Health Health { get; }
 
+    /// <summary>How the LEDs and the watchdog are reached; the defaults are the real ones.</summary>
+    public DaemonHardware Hardware { get; init; } = new();
+
     public async Task<int> RunAsync(CancellationToken stopping)
     {
         var mailboxes = new Mailboxes();
@@ -59,13 +65,44 @@ public sealed class DaemonHost
             Announcer(mailboxes),
         ];
         var supervisor = new Supervisor(workers, new SupervisorPolicy(), _time, Health, _log);
+        // The LEDs and the watchdog run beside the supervisor, not under it: they must outlive the
+        // workers' shutdown, and the watchdog is disarmed only once everything stopped cleanly.
+        List<ILedDriver> leds = OpenLeds();
+        WatchdogFeeder? feeder = WatchdogLoop.Open(_settings.Watchdog, Hardware.Watchdog, _settings.Leds.Chip, Hardware.OpenChip, Health.Verdict, _log, _time);
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        Task watch = WatchHealthAsync(watching.Token);
+        Task[] beside =
+        [
+            WatchHealthAsync(watching.Token),
+            leds.Count > 0 ? new LedLoop(leds, Health.Verdict, mailboxes.Presence, _settings.People, _log, _time).RunAsync(watching.Token) : Task.CompletedTask,
+            feeder is not null ? WatchdogLoop.RunAsync(feeder, _time, watching.Token) : Task.CompletedTask,
+        ];
         int exitCode = await supervisor.RunAsync(stopping).ConfigureAwait(false);
         await watching.CancelAsync().ConfigureAwait(false);
-        await watch.ConfigureAwait(false);
+        await Task.WhenAll(beside).ConfigureAwait(false);
         _xClient?.Dispose();
+        feeder?.Close(deliberate: exitCode == 0 && stopping.IsCancellationRequested);
+        foreach (ILedDriver led in leds)
+        {
+            led.Dispose();
+        }
         return exitCode;
+    }
+
+    /// <summary>The real LEDs if there are any, and the terminal panel when asked or when there are none and a person is watching.</summary>
+    private List<ILedDriver> OpenLeds()
+    {
+        var drivers = new List<ILedDriver>();
+        HardwareLeds hardware = HardwareLeds.Open(_settings.Leds, _settings.People, _log, Hardware.OpenChip);
+        if (!hardware.IsEmpty)
+        {
+            _log.Info($"LEDs: {hardware.Description}");
+            drivers.Add(hardware);
+        }
+        if (Hardware.Panel || (drivers.Count == 0 && !Console.IsOutputRedirected))
+        {
+            drivers.Add(new LedPanel(_log));
+        }
+        return drivers;
     }
 
     /// <summary>A tracker that knows what the store knows: who is in, and where their devices were last seen.</summary>

@@ -67,11 +67,14 @@ public sealed class Health
         {
             long now = _time.GetTimestamp();
             var reasons = new List<string>();
+            var late = new List<string>();
+            var stopped = new List<string>();
             foreach ((string name, Expectation expectation) in _expectations)
             {
                 TimeSpan since = _time.GetElapsedTime(expectation.Last, now);
                 if (since > expectation.Within)
                 {
+                    late.Add(name);
                     reasons.Add($"no {name} for {since.TotalSeconds:0} s (expected every {expectation.Within.TotalSeconds:0} s)");
                 }
             }
@@ -79,10 +82,16 @@ public sealed class Health
             {
                 if (!alive)
                 {
+                    stopped.Add(worker);
                     reasons.Add($"worker {worker} is not running");
                 }
             }
-            return new HealthVerdict(reasons.Count == 0, reasons, _problems.Values.ToList());
+            return new HealthVerdict(reasons.Count == 0, reasons, _problems.Values.ToList())
+            {
+                Late = late,
+                Stopped = stopped,
+                ProblemAreas = _problems.Keys.ToList(),
+            };
         }
     }
 
@@ -98,4 +107,14 @@ public sealed class Health
 /// <paramref name="Healthy"/> gates the watchdog: false when footfall is stuck. <paramref name="Problems"/>
 /// are things a human should fix (bad credentials, say) that do not make footfall stuck.
 /// </summary>
-public sealed record HealthVerdict(bool Healthy, IReadOnlyList<string> Reasons, IReadOnlyList<string> Problems);
+public sealed record HealthVerdict(bool Healthy, IReadOnlyList<string> Reasons, IReadOnlyList<string> Problems)
+{
+    /// <summary>The kinds of progress that are overdue (names given to <see cref="Health.Expect"/>).</summary>
+    public IReadOnlyList<string> Late { get; init; } = [];
+
+    /// <summary>The workers that are not running.</summary>
+    public IReadOnlyList<string> Stopped { get; init; } = [];
+
+    /// <summary>The areas of <see cref="Problems"/> (see <see cref="HealthAreas"/>), for the status LED.</summary>
+    public IReadOnlyList<string> ProblemAreas { get; init; } = [];
+}

@@ -30,6 +30,9 @@ public sealed class Mailboxes
     public Channel<StoreWork> Store { get; } = Channel.CreateBounded<StoreWork>(
         new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
 
+    /// <summary>Who is in, for the LEDs.</summary>
+    public PresenceBoard Presence { get; } = new();
+
     /// <summary>A doorbell: something new is in the outbox.</summary>
     public Channel<bool> OutboxChanged { get; } = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });

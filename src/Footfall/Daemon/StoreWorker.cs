@@ -31,7 +31,9 @@ public sealed class StoreWorker : IWorker
         _time = time;
     }
 
-    public string Name => "store";
+    public const string WorkerName = "store";
+
+    public string Name => WorkerName;
 
     public async Task RunAsync(CancellationToken stopping)
     {

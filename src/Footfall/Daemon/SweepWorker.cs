@@ -51,6 +51,8 @@ public sealed class SweepWorker : IWorker
     {
         {
             InterfaceInfo link = _link();
+            _health.SetProblem(HealthAreas.Network, link.IsUp && link.Address is not null ? null
+                : $"{link.Name} is {(link.IsUp ? "up but has no IPv4 address" : "down")}");
             SweepTargets targets = _targets;
             using ArpSocket socket = ArpSocket.Open(link);
             var sweeper = new Sweeper(socket, link.Mac, link.Address ?? Ipv4Address.Any, _time, new ToTracker(_mailboxes));

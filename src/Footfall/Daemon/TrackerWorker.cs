@@ -49,6 +49,7 @@ public sealed class TrackerWorker : IWorker
                     }
                 }
                 tracker.Tick();
+                _mailboxes.Presence.Publish(tracker.Presence, tracker.FirstSweepDone);
                 foreach (DepartureCheck check in tracker.TakeDepartureChecks())
                 {
                     _mailboxes.Checks.Writer.TryWrite(check);

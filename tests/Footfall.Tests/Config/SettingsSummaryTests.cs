@@ -39,7 +39,7 @@ public class SettingsSummaryTests
                 "network:   the default route's interface, its own subnet, sweep every 10s",
                 "presence:  away after 10m; people already in at start-up are recorded, not announced",
                 "people:    0 people",
-                "leds:      gpiochip0, no status LED, active high",
+                "leds:      gpiochip0, no status LED (ACT if there is one), active high",
                 "watchdog:  /dev/watchdog, timeout 15s, no kick pin",
                 "announce:  nowhere (no \"announce\" section): events only go to the log",
                 "retention: unknown devices 1d, history 365d",

@@ -14,10 +14,6 @@ namespace Footfall.Announce.X;
 /// </summary>
 public sealed class XPublisher
 {
-    /// <summary>Health areas the status LED shows.</summary>
-    public const string AnnounceProblem = "announce";
-    public const string ClockProblem = "clock";
-
     /// <summary>After this many failed tries in a row without an answer, X is reported unreachable.</summary>
     private const int UnreachableAfter = 3;
 
@@ -81,12 +77,12 @@ public sealed class XPublisher
         if (synchronised)
         {
             _log.Info("announce: the system clock is synchronised; posting on X");
-            _health.SetProblem(ClockProblem, null);
+            _health.SetProblem(HealthAreas.Clock, null);
         }
         else
         {
             _log.Warn($"announce: {_clock.Waiting}");
-            _health.SetProblem(ClockProblem, _clock.Waiting);
+            _health.SetProblem(HealthAreas.Clock, _clock.Waiting);
         }
         return synchronised;
     }
@@ -154,15 +150,15 @@ public sealed class XPublisher
         {
             case XOutcome.Done or XOutcome.Duplicate:
                 _log.Info($"announce: posted on X{(result.Id is null ? "" : $" as {result.Id}")}: \"{post.Text}\"");
-                _health.SetProblem(AnnounceProblem, null);
+                _health.SetProblem(HealthAreas.Announce, null);
                 break;
             case XOutcome.Unauthorized:
                 _log.Error($"announce: X says the credentials are wrong ({result.Detail}). Check announce.x's consumerKey, consumerSecret, accessToken and accessTokenSecret (run 'footfall x verify'); trying again at {Clock(outcome.NextTry)}");
-                _health.SetProblem(AnnounceProblem, "X rejects the credentials (401)");
+                _health.SetProblem(HealthAreas.Announce, "X rejects the credentials (401)");
                 break;
             case XOutcome.Transient when post.Attempts + 1 >= UnreachableAfter:
                 _log.Warn($"announce: X still unreachable after {post.Attempts + 1} tries ({result.Detail}); next try at {Clock(outcome.NextTry)}");
-                _health.SetProblem(AnnounceProblem, $"cannot reach X: {result.Detail}");
+                _health.SetProblem(HealthAreas.Announce, $"cannot reach X: {result.Detail}");
                 break;
             case XOutcome.Rejected:
                 break;

@@ -1,0 +1,14 @@
+using Footfall.Hardware.Gpio;
+
+namespace Footfall.Daemon;
+
+/// <summary>
+/// How `footfall run` reaches its hardware. <paramref name="Panel"/>: also show the LEDs as log lines
+/// (the terminal panel); <paramref name="Watchdog"/>: open the watchdog device (off on a dev machine
+/// whose own watchdog must not be armed).
+/// </summary>
+public sealed record DaemonHardware(bool Panel = false, bool Watchdog = true)
+{
+    /// <summary>Opens a GPIO chip by path, name or label; tests substitute a fake chip.</summary>
+    public Func<string, IGpioChip> OpenChip { get; init; } = chip => GpioChip.Open(chip);
+}

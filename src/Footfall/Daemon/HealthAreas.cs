@@ -1,0 +1,20 @@
+namespace Footfall.Daemon;
+
+/// <summary>
+/// The areas of <see cref="Health.SetProblem"/> that the status LED knows: each has its blink code
+/// (see <see cref="Leds.StatusPatterns"/>). Other areas are logged but not shown.
+/// </summary>
+public static class HealthAreas
+{
+    /// <summary>The configuration was rejected (set by whoever loads it, e.g. the image's USB stick flow).</summary>
+    public const string Config = "config";
+
+    /// <summary>The interface is down or has no IPv4 address (no DHCP lease yet).</summary>
+    public const string Network = "network";
+
+    /// <summary>An announcer keeps failing (X says 401, say).</summary>
+    public const string Announce = "announce";
+
+    /// <summary>The system clock is not synchronised (announcements and times would be wrong).</summary>
+    public const string Clock = "clock";
+}

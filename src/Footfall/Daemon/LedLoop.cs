@@ -1,0 +1,75 @@
+using Footfall.Leds;
+using Footfall.Presence;
+
+namespace Footfall.Daemon;
+
+/// <summary>
+/// Renders the LEDs ten times a second: a person's LED from the presence board, the status LED's
+/// pattern from the health verdict. The patterns are pure (<see cref="StatusLed"/>); this only sets levels.
+/// </summary>
+public sealed class LedLoop
+{
+    public static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
+
+    private readonly IReadOnlyList<ILedDriver> _drivers;
+    private readonly Func<HealthVerdict> _health;
+    private readonly PresenceBoard _presence;
+    private readonly IReadOnlyList<Person> _people;
+    private readonly TimeProvider _time;
+    private readonly StatusLed _status;
+    private readonly Log _log;
+    private bool _failed;
+
+    public LedLoop(IReadOnlyList<ILedDriver> drivers, Func<HealthVerdict> health, PresenceBoard presence, IReadOnlyList<Person> people, Log log, TimeProvider time)
+    {
+        _log = log;
+        _drivers = drivers;
+        _health = health;
+        _presence = presence;
+        _people = people;
+        _time = time;
+        _status = new StatusLed(time);
+    }
+
+    /// <summary>Works out and shows the LEDs now.</summary>
+    public LedFrame Render()
+    {
+        _status.Show(StatusJudge.Judge(_health(), _presence.FirstSweepDone, _presence.AnyoneIn));
+        var people = _people.Select(p => new PersonLed(p.Name, p.Led, _presence.IsIn(p.Name))).ToList();
+        var frame = new LedFrame(_status.Condition, _status.IsOn, people);
+        foreach (ILedDriver driver in _drivers)
+        {
+            driver.Show(frame);
+        }
+        return frame;
+    }
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(Step, _time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    Render();
+                    _failed = false;
+                }
+                catch (Exception e) when (e is Interop.Linux.LinuxException or IOException or UnauthorizedAccessException)
+                {
+                    // LEDs are a courtesy: say it once, keep trying, never take the daemon down.
+                    if (!_failed)
+                    {
+                        _log.Warn($"LEDs: {e.Message}");
+                        _failed = true;
+                    }
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Footfall.Leds;
+
+/// <summary>
+/// What the status LED says, in order of priority: when several hold, the first one listed wins
+/// (see <see cref="StatusJudge"/>). The patterns are in <see cref="StatusPatterns"/> and the README.
+/// </summary>
+public enum StatusCondition
+{
+    ConfigRejected,
+    NoNetwork,
+    StorageFailing,
+
+    /// <summary>A worker is down or the sweeper is late: the watchdog is no longer fed.</summary>
+    Stuck,
+
+    /// <summary>Started, the first sweep not done yet.</summary>
+    Booting,
+    AnnounceFailing,
+    ClockNotSynchronised,
+    HealthySomeoneIn,
+    HealthyNobodyIn,
+}

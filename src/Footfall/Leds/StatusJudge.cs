@@ -1,0 +1,41 @@
+using Footfall.Daemon;
+
+namespace Footfall.Leds;
+
+/// <summary>Decides what the status LED says from the health verdict and who is in. Pure.</summary>
+public static class StatusJudge
+{
+    public static StatusCondition Judge(HealthVerdict verdict, bool firstSweepDone, bool anyoneIn)
+    {
+        bool Problem(string area) => verdict.ProblemAreas.Contains(area);
+        if (Problem(HealthAreas.Config))
+        {
+            return StatusCondition.ConfigRejected;
+        }
+        if (Problem(HealthAreas.Network))
+        {
+            return StatusCondition.NoNetwork;
+        }
+        if (verdict.Late.Contains(StoreWorker.ProgressName) || verdict.Stopped.Contains(StoreWorker.WorkerName))
+        {
+            return StatusCondition.StorageFailing;
+        }
+        if (!verdict.Healthy)
+        {
+            return StatusCondition.Stuck;
+        }
+        if (!firstSweepDone)
+        {
+            return StatusCondition.Booting;
+        }
+        if (Problem(HealthAreas.Announce))
+        {
+            return StatusCondition.AnnounceFailing;
+        }
+        if (Problem(HealthAreas.Clock))
+        {
+            return StatusCondition.ClockNotSynchronised;
+        }
+        return anyoneIn ? StatusCondition.HealthySomeoneIn : StatusCondition.HealthyNobodyIn;
+    }
+}

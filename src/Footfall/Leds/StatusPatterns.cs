@@ -1,0 +1,47 @@
+namespace Footfall.Leds;
+
+/// <summary>
+/// The status LED's vocabulary, the legend the README shows the office. Codes count from two so that a
+/// code is never mistaken for the single short blink of "healthy, nobody in".
+/// </summary>
+public static class StatusPatterns
+{
+    private static readonly TimeSpan s_codeOn = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan s_codeGap = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan s_codePause = TimeSpan.FromMilliseconds(1800);
+
+    private static readonly BlinkPattern[] s_patterns = Enum.GetValues<StatusCondition>().Select(Create).ToArray();
+
+    public static BlinkPattern For(StatusCondition condition) => s_patterns[(int)condition];
+
+    private static BlinkPattern Create(StatusCondition condition) => condition switch
+    {
+        StatusCondition.ConfigRejected => Code(2),
+        StatusCondition.NoNetwork => Code(3),
+        StatusCondition.StorageFailing => Code(4),
+        StatusCondition.AnnounceFailing => Code(5),
+        StatusCondition.ClockNotSynchronised => Code(6),
+        StatusCondition.Stuck => BlinkPattern.Blink("fast flicker", TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100)),
+        StatusCondition.Booting => BlinkPattern.Blink("even blink, once a second", TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)),
+        StatusCondition.HealthySomeoneIn => BlinkPattern.Steady,
+        StatusCondition.HealthyNobodyIn => BlinkPattern.Blink("short blink every 3 s", TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(2900)),
+        _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, null),
+    };
+
+    /// <summary>What the condition means, for the terminal panel and the log.</summary>
+    public static string Meaning(StatusCondition condition) => condition switch
+    {
+        StatusCondition.ConfigRejected => "configuration rejected",
+        StatusCondition.NoNetwork => "no network (interface down or no IPv4 address)",
+        StatusCondition.StorageFailing => "storage failing",
+        StatusCondition.AnnounceFailing => "announcing failing",
+        StatusCondition.ClockNotSynchronised => "clock not synchronised",
+        StatusCondition.Stuck => "stuck: the watchdog is not fed, a reset follows",
+        StatusCondition.Booting => "starting",
+        StatusCondition.HealthySomeoneIn => "healthy, someone is in",
+        StatusCondition.HealthyNobodyIn => "healthy, nobody is in",
+        _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, null),
+    };
+
+    private static BlinkPattern Code(int count) => BlinkPattern.Code(count, s_codeOn, s_codeGap, s_codePause);
+}
