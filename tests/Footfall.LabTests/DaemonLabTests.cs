@@ -71,7 +71,34 @@ public sealed class DaemonLabTests : IDisposable
         Assert.Equal(0, second.Stop().ExitCode);
     }
 
+    [Fact]
+    public void WithoutAnAddressYetItWaitsForDhcpAndThenSweepsItsOwnSubnet()
+    {
+        using Lab lab = Lab.Up("dmdhcp", "10.84.0.0/24", 1);
+        string address = InApp(lab, "ip", "-4", "-o", "addr", "show", "dev", "lab0");
+        string cidr = address.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(w => w != "inet").Skip(1).First();
+        InApp(lab, "ip", "addr", "flush", "dev", "lab0");
+        string config = Path.Combine(_work, "own-subnet.json");
+        File.WriteAllText(config, $$"""
+            { "network": { "interface": "lab0", "sweepInterval": "2s" },
+              "people": [ { "name": "Bob", "devices": ["{{lab["d1"].Mac}}"] } ] }
+            """);
+        using DaemonProcess daemon = DaemonProcess.Start(lab, config, Path.Combine(_work, "data"));
+        daemon.WaitForLine(l => l.Contains("lab0 has no IPv4 address yet"), TimeSpan.FromSeconds(20), "the wait for an address");
+
+        InApp(lab, "ip", "addr", "add", cidr, "dev", "lab0");
+        daemon.WaitForEvent(e => e is { Kind: "arrived", Person: "Bob" }, TimeSpan.FromSeconds(30), "Bob, once there is an address");
+        Assert.Equal(0, daemon.Stop().ExitCode);
+    }
+
     public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    private static string InApp(Lab lab, params string[] command)
+    {
+        RunResult result = Run.Program("ip", ["netns", "exec", lab.AppNamespace, .. command]);
+        Assert.True(result.ExitCode == 0, $"{string.Join(' ', command)} failed: {result.Stderr}");
+        return result.Stdout;
+    }
 
     /// <summary>Bob owns d1, Alice owns d2.</summary>
     private string WriteConfig(Lab lab, string sweepInterval, string awayAfter)

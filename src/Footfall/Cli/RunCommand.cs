@@ -45,9 +45,16 @@ public static class RunCommand
             return ExitCodes.BadUsage;
         }
 
-        InterfaceInfo link = Interfaces.Resolve(settings.Network.Interface);
-        var subnets = settings.Network.Subnets.Count > 0 ? settings.Network.Subnets.ToList()
-            : [link.Subnet ?? throw new UsageException($"Interface '{link.Name}' has no IPv4 address, so it has no subnet of its own: list the subnets to sweep in network.subnets.")];
+        using var stopping = new CancellationTokenSource();
+        using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        bool ownSubnet = settings.Network.Subnets.Count == 0;
+        if (NetworkWait.Resolve(settings.Network.Interface, ownSubnet, log, stopping.Token) is not { } link)
+        {
+            log.Info("stopped");
+            return ExitCodes.Success;
+        }
+        var subnets = ownSubnet ? [link.Subnet!.Value] : settings.Network.Subnets.ToList();
         if (!SweepTargets.TryCreate(subnets, link.Address, out SweepTargets targets, out string targetsError))
         {
             throw new UsageException($"{configPath}: network.subnets: {targetsError}");
@@ -77,20 +84,17 @@ public static class RunCommand
         using (store)
         {
             store.SyncPeople(settings.People);
-            using var stopping = new CancellationTokenSource();
-            using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
             log.Info($"{BuildInfo.Line} starting: {settings.People.Count} people; sweeping {link.Name} ({string.Join(", ", subnets)}, {targets.Count} addresses) every {settings.Network.SweepInterval.TotalSeconds:0.#} s; data in {store.DatabasePath}");
             int exitCode = new DaemonHost(settings, link, targets, store, log, TimeProvider.System) { Hardware = hardware }.RunAsync(stopping.Token).GetAwaiter().GetResult();
             log.Info(exitCode == 0 ? "stopped" : $"stopping with exit code {exitCode}");
             return exitCode;
+        }
 
-            void Stop(PosixSignalContext context)
-            {
-                // Handled here: the workers finish their current step and hand everything to the store.
-                context.Cancel = true;
-                stopping.Cancel();
-            }
+        void Stop(PosixSignalContext context)
+        {
+            // Handled here: the workers finish their current step and hand everything to the store.
+            context.Cancel = true;
+            stopping.Cancel();
         }
     }
 }
