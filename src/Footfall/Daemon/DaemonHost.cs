@@ -73,6 +73,7 @@ public sealed class DaemonHost
         Task[] beside =
         [
             WatchHealthAsync(watching.Token),
+            ConfigStatus.WatchAsync(Environment.GetEnvironmentVariable(ConfigStatus.EnvironmentVariable), Health, _log, _time, watching.Token),
             leds.Count > 0 ? new LedLoop(leds, Health.Verdict, mailboxes.Presence, _settings.People, _log, _time).RunAsync(watching.Token) : Task.CompletedTask,
             feeder is not null ? WatchdogLoop.RunAsync(feeder, _time, watching.Token) : Task.CompletedTask,
         ];
