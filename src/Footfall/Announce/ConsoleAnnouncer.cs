@@ -3,29 +3,35 @@ using Footfall.Store;
 
 namespace Footfall.Announce;
 
-/// <summary>Announces on standard output, one human line per event: the default when the config has no "announce".</summary>
+/// <summary>Announces on standard output, one human line per event: the default when the config has no "announce.x".</summary>
 public sealed class ConsoleAnnouncer : IAnnouncer
 {
+    private readonly FootfallStore _store;
     private readonly TextWriter _out;
     private readonly TimeZoneInfo _timeZone;
 
-    public ConsoleAnnouncer(TextWriter output, TimeZoneInfo timeZone)
+    public ConsoleAnnouncer(FootfallStore store, TextWriter output, TimeZoneInfo timeZone)
     {
+        _store = store;
         _out = output;
         _timeZone = timeZone;
     }
 
     public string Name => "console";
 
-    public Task AnnounceAsync(OutboxItem item, CancellationToken cancellation)
+    /// <summary>Prints every pending event and marks it delivered; nothing is ever scheduled for later.</summary>
+    public Task<DateTimeOffset?> RunOnceAsync(CancellationToken cancellation)
     {
-        string? line = Describe(item.Event, _timeZone);
-        if (line is not null)
+        foreach (OutboxItem item in _store.PendingOutbox(50))
         {
-            _out.WriteLine(line);
-            _out.Flush();
+            if (Describe(item.Event, _timeZone) is { } line)
+            {
+                _out.WriteLine(line);
+                _out.Flush();
+            }
+            _store.MarkOutbox(item.Id, OutboxState.Delivered, Name);
         }
-        return Task.CompletedTask;
+        return Task.FromResult<DateTimeOffset?>(null);
     }
 
     /// <summary>The human line for an event, in the site's time: "09:14 Alice arrived."</summary>

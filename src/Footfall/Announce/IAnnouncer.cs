@@ -1,14 +1,14 @@
-using Footfall.Store;
-
 namespace Footfall.Announce;
 
 /// <summary>
-/// Somewhere events are announced: the console now, X next. The announce worker hands each pending
-/// outbox row to the announcer; one that throws leaves the row pending for a later try.
+/// Somewhere events are announced: the console, or X. The announce worker runs one round whenever the
+/// outbox changes and every few seconds; a round does what is due and says when something will next be
+/// due. What an announcer has not done stays in the store's outbox for a later round.
 /// </summary>
 public interface IAnnouncer
 {
     string Name { get; }
 
-    Task AnnounceAsync(OutboxItem item, CancellationToken cancellation);
+    /// <summary>Does what is due now; returns when something will next be due (null: nothing until new events).</summary>
+    Task<DateTimeOffset?> RunOnceAsync(CancellationToken cancellation);
 }

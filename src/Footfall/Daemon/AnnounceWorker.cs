@@ -1,25 +1,25 @@
 using Footfall.Announce;
-using Footfall.Store;
 
 namespace Footfall.Daemon;
 
 /// <summary>
-/// Drains the outbox into the announcer: wakes when the store says something new is there, and every
-/// few seconds in any case so that rows left by a crash or a failed try are picked up again.
+/// Runs the announcer: a round whenever the store says something new is in the outbox, when the announcer
+/// says its next post, retry or deletion is due, and every few seconds in any case (rows left by a crash
+/// are picked up; the clock may have become synchronised).
 /// </summary>
 public sealed class AnnounceWorker : IWorker
 {
     private static readonly TimeSpan s_pollEvery = TimeSpan.FromSeconds(5);
 
-    private readonly FootfallStore _store;
     private readonly IAnnouncer _announcer;
     private readonly Mailboxes _mailboxes;
+    private readonly TimeProvider _time;
 
-    public AnnounceWorker(FootfallStore store, IAnnouncer announcer, Mailboxes mailboxes)
+    public AnnounceWorker(IAnnouncer announcer, Mailboxes mailboxes, TimeProvider time)
     {
-        _store = store;
         _announcer = announcer;
         _mailboxes = mailboxes;
+        _time = time;
     }
 
     public string Name => $"announcer ({_announcer.Name})";
@@ -28,13 +28,14 @@ public sealed class AnnounceWorker : IWorker
     {
         while (!stopping.IsCancellationRequested)
         {
-            foreach (OutboxItem item in _store.PendingOutbox(50))
+            DateTimeOffset? next = await _announcer.RunOnceAsync(stopping).ConfigureAwait(false);
+            TimeSpan pause = next is { } due ? due - _time.GetUtcNow() : s_pollEvery;
+            if (pause <= TimeSpan.Zero)
             {
-                await _announcer.AnnounceAsync(item, stopping).ConfigureAwait(false);
-                _store.MarkOutbox(item.Id, OutboxState.Delivered, _announcer.Name);
+                continue;
             }
             using var wake = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            wake.CancelAfter(s_pollEvery);
+            wake.CancelAfter(pause < s_pollEvery ? pause : s_pollEvery);
             try
             {
                 await _mailboxes.OutboxChanged.Reader.ReadAsync(wake.Token).ConfigureAwait(false);

@@ -36,23 +36,23 @@ public static class ConfigStatus
         {
             return;
         }
-        string? last = "";
+        string? shown = null;
         using var timer = new PeriodicTimer(s_pollEvery, time);
         do
         {
             string? problem = Problem(Read(path));
-            if (problem != last)
+            if (problem != shown)
             {
                 health.SetProblem(HealthAreas.Config, problem);
                 if (problem is not null)
                 {
                     log.Warn($"config: {problem}");
                 }
-                else if (last is not null && last.Length > 0)
+                else
                 {
                     log.Info("config: the configuration problem is resolved");
                 }
-                last = problem;
+                shown = problem;
             }
         }
         while (await Tick(timer, stopping).ConfigureAwait(false));

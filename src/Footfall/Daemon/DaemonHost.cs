@@ -122,9 +122,9 @@ public sealed class DaemonHost
             var publisher = new XPublisher(
                 _store, _xClient, announce, _settings.People, _settings.Site.TimeZone,
                 new ClockGate(x.ClockSyncMarker), Health, _log, _time, new Random());
-            return new XAnnounceWorker(publisher, mailboxes, _time);
+            return new AnnounceWorker(publisher, mailboxes, _time);
         }
-        return new AnnounceWorker(_store, new ConsoleAnnouncer(Console.Out, _settings.Site.TimeZone), mailboxes);
+        return new AnnounceWorker(new ConsoleAnnouncer(_store, Console.Out, _settings.Site.TimeZone), mailboxes, _time);
     }
 
     /// <summary>Logs each change of the health verdict once, with its reasons.</summary>

@@ -13,7 +13,7 @@ public sealed partial class FootfallStore
     /// <summary>
     /// Forgets what is older than the retention allows, measured from the store's clock: unknown devices and the
     /// events that name them after <paramref name="unknownDevices"/>; everything else (events with their outbox
-    /// rows, closed sessions, known devices) after <paramref name="history"/>. Freed pages go back to the file
+    /// rows and then their posts, closed sessions, known devices) after <paramref name="history"/>. Freed pages go back to the file
     /// system, so the file stays bounded. Meant to run every hour or so; it is cheap when there is nothing to do.
     /// </summary>
     public RetentionReport ApplyRetention(TimeSpan unknownDevices, TimeSpan history)
@@ -31,6 +31,11 @@ public sealed partial class FootfallStore
             // Outbox rows go with their events (ON DELETE CASCADE).
             int events = Delete(transaction, """
                 DELETE FROM events WHERE (kind = 'unknown_device_seen' AND at < $unknown) OR at < $history
+                """, unknownCutoff, historyCutoff);
+            // A post goes once no event points at it any more, unless it still has to be sent or deleted on X.
+            Delete(transaction, """
+                DELETE FROM posts WHERE state != 'pending' AND delete_at IS NULL
+                    AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.post_id = posts.id)
                 """, unknownCutoff, historyCutoff);
             int sessions = Delete(transaction,
                 "DELETE FROM sessions WHERE left_at IS NOT NULL AND left_at < $history", unknownCutoff, historyCutoff);

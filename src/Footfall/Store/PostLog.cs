@@ -1,5 +1,5 @@
-using System.Globalization;
 using Footfall.Presence;
+using Footfall.Text;
 using Microsoft.Data.Sqlite;
 
 namespace Footfall.Store;
@@ -22,7 +22,7 @@ internal static class PostLog
             "delivered" when deletedAt is not null => (OutboxState.Delivered, $"posted on X{Id(xId)}, deleted since"),
             "delivered" => (OutboxState.Delivered, $"posted on X{Id(xId)}"),
             "pending" when attempts == 0 => (OutboxState.Pending, "waiting to be posted on X"),
-            "pending" => (OutboxState.Pending, $"not on X yet after {attempts} {(attempts == 1 ? "try" : "tries")}, next at {Clock(nextTry)}: {detail}"),
+            "pending" => (OutboxState.Pending, $"not on X yet after {attempts} {(attempts == 1 ? "try" : "tries")}, next at {ClockTime.Format(nextTry)}: {detail}"),
             "expired" => (OutboxState.Dropped, detail ?? "expired"),
             _ => (OutboxState.Failed, $"X refused it: {detail}"),
         };
@@ -30,7 +30,4 @@ internal static class PostLog
     }
 
     private static string Id(string? xId) => xId is null ? "" : $" as {xId}";
-
-    private static string Clock(DateTimeOffset? time) =>
-        time is { } t ? t.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) : "?";
 }

@@ -106,4 +106,32 @@ public sealed class RetentionTests : IDisposable
         long walSize = File.Exists(wal) ? new FileInfo(wal).Length : 0;
         Assert.True(walSize <= 5 * 1024 * 1024, $"the WAL is {walSize} bytes: journal_size_limit should cut it back to 4 MiB");
     }
+
+    [Fact]
+    public void PostsGoWithTheirEventsButNotWhileTheyStillHaveToBeSentOrDeleted()
+    {
+        DateTimeOffset t0 = _fixture.Now;
+        IReadOnlyList<long> ids = Store.Commit(
+        [
+            new(PresenceEventKind.Arrived, t0, "Alice"),
+            new(PresenceEventKind.Arrived, t0, "Bob"),
+            new(PresenceEventKind.Arrived, t0, "Carol"),
+        ], []);
+        IReadOnlyList<long> posts = Store.SaveComposition(
+        [
+            new PostDraft([ids[0]], "Alice is in.", new Dictionary<string, string>()),
+            new PostDraft([ids[1]], "Bob is in.", new Dictionary<string, string>()),
+            new PostDraft([ids[2]], "Carol is in.", new Dictionary<string, string>()),
+        ], []);
+        Store.RecordPost(posts[0], new PostOutcome(PostState.Delivered, "201", XId: "1"));
+        Store.RecordPost(posts[1], new PostOutcome(PostState.Delivered, "201", XId: "2", DeleteAt: t0 + s_year * 2));
+        // posts[2] is still pending.
+
+        _fixture.Clock.Advance(s_year + s_day);
+        Store.ApplyRetention(s_day, s_year);
+
+        using SqliteConnection raw = _fixture.Raw();
+        Assert.Equal(0L, Scalar(raw, "SELECT count(*) FROM events"));
+        Assert.Equal($"{posts[1]},{posts[2]}", Scalar(raw, "SELECT group_concat(id) FROM (SELECT id FROM posts ORDER BY id)"));
+    }
 }

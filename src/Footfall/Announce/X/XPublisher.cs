@@ -3,6 +3,7 @@ using Footfall.Config;
 using Footfall.Daemon;
 using Footfall.Presence;
 using Footfall.Store;
+using Footfall.Text;
 
 namespace Footfall.Announce.X;
 
@@ -12,7 +13,7 @@ namespace Footfall.Announce.X;
 /// next step, so a kill at any moment resumes where it stopped: a post is sent again only if X's answer was
 /// never recorded, and X then says it already has that text, which counts as delivered.
 /// </summary>
-public sealed class XPublisher
+public sealed class XPublisher : IAnnouncer
 {
     /// <summary>After this many failed tries in a row without an answer, X is reported unreachable.</summary>
     private const int UnreachableAfter = 3;
@@ -47,7 +48,9 @@ public sealed class XPublisher
         _history = new History(store);
     }
 
-    /// <summary>Does what is due now; returns when something will next be due (null: nothing until new events).</summary>
+    public string Name => "X";
+
+    /// <inheritdoc/>
     public async Task<DateTimeOffset?> RunOnceAsync(CancellationToken cancellation)
     {
         if (!ClockIsSynchronised())
@@ -68,22 +71,19 @@ public sealed class XPublisher
 
     private bool ClockIsSynchronised()
     {
+        // Said once per change, not every round.
         bool synchronised = _clock.IsSynchronised;
-        if (synchronised == !_waitingForClock)
-        {
-            return synchronised;
-        }
-        _waitingForClock = !synchronised;
-        if (synchronised)
+        if (synchronised && _waitingForClock)
         {
             _log.Info("announce: the system clock is synchronised; posting on X");
             _health.SetProblem(HealthAreas.Clock, null);
         }
-        else
+        else if (!synchronised && !_waitingForClock)
         {
             _log.Warn($"announce: {_clock.Waiting}");
             _health.SetProblem(HealthAreas.Clock, _clock.Waiting);
         }
+        _waitingForClock = !synchronised;
         return synchronised;
     }
 
@@ -117,7 +117,7 @@ public sealed class XPublisher
             TimeSpan age = now - post.OldestEventAt;
             if (age > _settings.StaleAfter)
             {
-                string why = $"expired: not on X within {Text.HumanDuration.Format(_settings.StaleAfter)} of the event, so not posted late";
+                string why = $"expired: not on X within {HumanDuration.Format(_settings.StaleAfter)} of the event, so not posted late";
                 _store.RecordPost(post.Id, new PostOutcome(PostState.Expired, why));
                 _log.Warn($"announce: post {post.Id} {why}");
                 continue;
@@ -146,29 +146,27 @@ public sealed class XPublisher
 
     private void Report(PostRow post, XResult result, PostOutcome outcome)
     {
-        switch (result.Outcome)
+        int tries = post.Attempts + 1;
+        switch (outcome.State)
         {
-            case XOutcome.Done or XOutcome.Duplicate:
+            case PostState.Delivered:
                 _log.Info($"announce: posted on X{(result.Id is null ? "" : $" as {result.Id}")}: \"{post.Text}\"");
                 _health.SetProblem(HealthAreas.Announce, null);
                 break;
-            case XOutcome.Unauthorized:
-                _log.Error($"announce: X says the credentials are wrong ({result.Detail}). Check announce.x's consumerKey, consumerSecret, accessToken and accessTokenSecret (run 'footfall x verify'); trying again at {Clock(outcome.NextTry)}");
+            case PostState.Failed:
+                _log.Error($"announce: X refused post {post.Id} for good ({result.Detail}); it stays in the log as failed");
+                break;
+            case PostState.Pending when result.Outcome == XOutcome.Unauthorized:
+                _log.Error($"announce: X says the credentials are wrong ({result.Detail}). Check announce.x's consumerKey, consumerSecret, accessToken and accessTokenSecret (run 'footfall x verify'); trying again at {ClockTime.Format(outcome.NextTry)}");
                 _health.SetProblem(HealthAreas.Announce, "X rejects the credentials (401)");
                 break;
-            case XOutcome.Transient when post.Attempts + 1 >= UnreachableAfter:
-                _log.Warn($"announce: X still unreachable after {post.Attempts + 1} tries ({result.Detail}); next try at {Clock(outcome.NextTry)}");
+            case PostState.Pending when result.Outcome == XOutcome.Transient && tries >= UnreachableAfter:
+                _log.Warn($"announce: X still unreachable after {tries} tries ({result.Detail}); next try at {ClockTime.Format(outcome.NextTry)}");
                 _health.SetProblem(HealthAreas.Announce, $"cannot reach X: {result.Detail}");
                 break;
-            case XOutcome.Rejected:
-                break;
             default:
-                _log.Warn($"announce: post {post.Id} not on X yet ({result.Detail}); next try at {Clock(outcome.NextTry)}");
+                _log.Warn($"announce: post {post.Id} not on X yet ({result.Detail}); next try at {ClockTime.Format(outcome.NextTry)}");
                 break;
-        }
-        if (outcome.State == PostState.Failed)
-        {
-            _log.Error($"announce: X refused post {post.Id} for good ({result.Detail}); it stays in the log as failed");
         }
     }
 
@@ -183,7 +181,7 @@ public sealed class XPublisher
                 XOutcome.Done => "posted on X, then deleted as announce.x.deleteAfter asks",
                 XOutcome.NotFound => "posted on X; it was deleted there already",
                 _ when retry is null => $"posted on X; X refused to delete it: {result.Detail}",
-                _ => $"posted on X; deleting it failed ({result.Detail}), next try at {Clock(retry)}",
+                _ => $"posted on X; deleting it failed ({result.Detail}), next try at {ClockTime.Format(retry)}",
             };
             _store.RecordDeletion(row.Id, retry, detail);
             _log.Info($"announce: {detail} (post {row.XId})");
@@ -193,9 +191,6 @@ public sealed class XPublisher
             }
         }
     }
-
-    private static string Clock(DateTimeOffset? time) =>
-        time is { } t ? t.ToLocalTime().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "?";
 
     /// <summary>What the composer remembers, read from the store.</summary>
     private sealed class History(FootfallStore store) : IAnnounceHistory
