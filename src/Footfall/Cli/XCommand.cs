@@ -47,7 +47,8 @@ public static class XCommand
         }
         using var client = new XClient(x, TimeProvider.System);
         XResult result = await client.MeAsync(cancellation).ConfigureAwait(false);
-        string where = x.ApiBaseUrl.GetLeftPart(UriPartial.Authority);
+        // Scheme, host and port only: a URL may carry user:password, which is never printed.
+        string where = x.ApiBaseUrl.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
         if (result.Outcome == XOutcome.Done && result.Id is { } handle)
         {
             stdout.WriteLine($"X accepts the credentials: they belong to @{handle} ({where}).");
