@@ -4,7 +4,7 @@ using Footfall.Tests.Support;
 
 namespace Footfall.Tests.Announce;
 
-/// <summary>The signer against the shared vectors (../shared/vectors/oauth1.json): X's worked example and RFC 5849's, corrected.</summary>
+/// <summary>The signer against the shared vectors (tests/vectors/oauth1.json, a copy of ../shared/vectors/oauth1.json): X's worked example and RFC 5849's, corrected.</summary>
 public class OAuth1SignerTests
 {
     private static readonly JsonNode s_vectors = LoadVectors();
@@ -97,12 +97,12 @@ public class OAuth1SignerTests
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            string path = Path.Combine(dir.FullName, "shared", "vectors", "oauth1.json");
+            string path = Path.Combine(dir.FullName, "tests", "vectors", "oauth1.json");
             if (File.Exists(path))
             {
                 return JsonNode.Parse(File.ReadAllText(path))!;
             }
         }
-        throw new FileNotFoundException("shared/vectors/oauth1.json was not found beside the repository (the shared folder sits next to it)");
+        throw new FileNotFoundException("tests/vectors/oauth1.json was not found above the test assembly");
     }
 }
