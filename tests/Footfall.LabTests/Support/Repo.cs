@@ -5,17 +5,20 @@ public static class Repo
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Footfall
+    /// <summary>The published binary for this machine (linux-x64).</summary>
+    public static string Footfall => Published("linux-x64");
+
+    /// <summary>The Pi's binary, which runs here through qemu-user (binfmt_misc).</summary>
+    public static string FootfallArm64 => Published("linux-arm64");
+
+    private static string Published(string rid)
     {
-        get
+        string path = Path.Combine(Root, "artifacts", "publish", rid, "footfall");
+        if (!File.Exists(path))
         {
-            string path = Path.Combine(Root, "artifacts", "publish", "linux-x64", "footfall");
-            if (!File.Exists(path))
-            {
-                Assert.Fail($"{path} is missing: run scripts/publish first (scripts/test does).");
-            }
-            return path;
+            Assert.Fail($"{path} is missing: run scripts/publish --rid {rid} first (scripts/test does).");
         }
+        return path;
     }
 
     public static string LabScript => Path.Combine(Root, "scripts", "lab");
