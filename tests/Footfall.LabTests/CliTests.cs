@@ -11,7 +11,7 @@ public class CliTests
     {
         RunResult result = Run.Program(Repo.Footfall, "--version");
         Assert.Equal(0, result.ExitCode);
-        Assert.Matches(new Regex(@"^footfall \d+\.\d+\.\d+ \(commit ([0-9a-f]{7}|unknown)\)\n$"), result.Stdout);
+        Assert.Matches(new Regex(@"^footfall \d+\.\d+\.\d+ \(commit ([0-9a-f]{7,40}|unknown)\)\n$"), result.Stdout);
     }
 
     [Theory]

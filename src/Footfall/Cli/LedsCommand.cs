@@ -38,7 +38,7 @@ public static class LedsCommand
             return ExitCodes.BadUsage;
         }
         var log = new Log(Console.Error, TimeProvider.System);
-        using HardwareLeds leds = HardwareLeds.Open(settings.Leds, settings.People, log, chip => GpioChip.Open(chip));
+        using HardwareLeds leds = HardwareLeds.Open(settings.Leds, settings.People, log, chip => LibgpiodChip.Open(chip));
         if (leds.IsEmpty && leds.Unavailable == 0)
         {
             Console.Error.WriteLine($"footfall: {configPath}: no LEDs are configured (people[].led, leds.status or leds.statusLed), and there is no ACT LED");

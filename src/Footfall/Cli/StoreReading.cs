@@ -31,6 +31,10 @@ public static class StoreReading
         {
             store = FootfallStore.OpenReadOnly(directory);
         }
+        catch (StoreMissingException e) when (File.Exists(FootfallStore.DatabasePathIn(directory)))
+        {
+            throw new UsageException($"{e.Message} Try again in a moment.");
+        }
         catch (StoreMissingException)
         {
             string which = dataDirectory is null ? "the default data directory " : "";

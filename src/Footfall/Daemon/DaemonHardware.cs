@@ -10,5 +10,5 @@ namespace Footfall.Daemon;
 public sealed record DaemonHardware(bool Panel = false, bool Watchdog = true)
 {
     /// <summary>Opens a GPIO chip by path, name or label; tests substitute a fake chip.</summary>
-    public Func<string, IGpioChip> OpenChip { get; init; } = chip => GpioChip.Open(chip);
+    public Func<string, IGpioChip> OpenChip { get; init; } = chip => LibgpiodChip.Open(chip);
 }

@@ -56,7 +56,7 @@ public sealed class LedLoop
                     Render();
                     _failed = false;
                 }
-                catch (Exception e) when (e is Interop.Linux.LinuxException or IOException or UnauthorizedAccessException)
+                catch (Exception e) when (e is Hardware.Gpio.GpioException or IOException or UnauthorizedAccessException)
                 {
                     // LEDs are a courtesy: say it once, keep trying, never take the daemon down.
                     if (!_failed)

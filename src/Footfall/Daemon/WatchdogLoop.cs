@@ -38,10 +38,10 @@ public static class WatchdogLoop
             try
             {
                 using IGpioChip gpio = openChip(chip);
-                kick = gpio.RequestOutputs([pin], activeLow: false, GpioOutputs.Consumer);
+                kick = gpio.RequestOutputs([pin], activeLow: false);
                 log.Info($"watchdog: kicking line {pin} of {gpio.Name} every {Text.HumanDuration.Format(settings.KickInterval)} while footfall is healthy");
             }
-            catch (LinuxException e)
+            catch (GpioException e)
             {
                 log.Warn($"watchdog: carrying on without the kick pin: {e.Message}");
             }

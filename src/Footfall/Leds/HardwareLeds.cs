@@ -2,7 +2,6 @@ using Footfall.Config;
 using Footfall.Daemon;
 using Footfall.Hardware;
 using Footfall.Hardware.Gpio;
-using Footfall.Interop.Linux;
 using Footfall.Presence;
 
 namespace Footfall.Leds;
@@ -59,7 +58,7 @@ public sealed class HardwareLeds : ILedDriver
                     log.Warn($"LEDs: {string.Join("; ", outputs.Failures.Select(f => f.Message))}: carrying on without {(outputs.Failures.Count == 1 ? "that LED" : "those LEDs")}");
                 }
             }
-            catch (LinuxException e)
+            catch (GpioException e)
             {
                 unavailable += lines.Count;
                 log.Warn($"LEDs: {e.Message}: carrying on without GPIO LEDs");
@@ -92,7 +91,7 @@ public sealed class HardwareLeds : ILedDriver
         var parts = new List<string>();
         if (outputs is not null)
         {
-            parts.Add($"{chipName} {GpioChip.LineList(outputs.Lines.Order().ToList())}");
+            parts.Add($"{chipName} {LibgpiodChip.LineList(outputs.Lines.Order().ToList())}");
         }
         if (statusLed is not null)
         {

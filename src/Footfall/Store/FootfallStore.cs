@@ -101,6 +101,11 @@ public sealed partial class FootfallStore : IDisposable
         return Prepare(path, SqliteOpenMode.ReadOnly, connection =>
         {
             int version = CheckVersion(connection, path, Schema.LatestVersion);
+            if (version == 0)
+            {
+                // No schema at all: the daemon has just created the file and is about to fill it.
+                throw new StoreMissingException($"There is no footfall database in '{dataDirectory}' yet: {path} is empty, the daemon is creating it.");
+            }
             if (version < Schema.LatestVersion)
             {
                 throw new StoreException($"{path} has schema version {version}, older than this footfall reads ({Schema.LatestVersion}): start the daemon (footfall run) once to bring it up to date.");

@@ -8,13 +8,12 @@ public class GpioOutputsTests
     private readonly FakeGpioChip _chip = new();
 
     [Fact]
-    public void AllLinesGoInOneRequestAsFootfallsOutputs()
+    public void AllLinesAreRequestedTogether()
     {
         using GpioOutputs outputs = GpioOutputs.Request(_chip, [17, 27, 22], activeLow: true);
-        (int[] lines, bool activeLow, string consumer) = Assert.Single(_chip.Requests);
+        (int[] lines, bool activeLow) = Assert.Single(_chip.Requests);
         Assert.Equal([17, 27, 22], lines);
         Assert.True(activeLow);
-        Assert.Equal("footfall", consumer);
         Assert.Empty(outputs.Failures);
     }
 
@@ -35,7 +34,7 @@ public class GpioOutputsTests
         using GpioOutputs outputs = GpioOutputs.Request(_chip, [17, 27, 22], activeLow: false);
         Assert.Equal([17, 22], outputs.Lines.Order());
         var failure = Assert.Single(outputs.Failures);
-        Assert.Equal("Could not request line 27 as an output on 'gpiochip0 (pinctrl-bcm2711)': Device or resource busy", failure.Message);
+        Assert.Equal("Could not request line 27 of gpiochip0 (pinctrl-bcm2711) as an output: Device or resource busy", failure.Message);
         outputs.Set([(17, true), (27, true), (22, true)]);
         Assert.Equal(new Dictionary<int, bool> { [17] = true, [22] = true }, _chip.Levels);
     }

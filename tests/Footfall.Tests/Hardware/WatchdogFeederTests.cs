@@ -97,7 +97,7 @@ public class WatchdogFeederTests
     public void TheKickPinTogglesAtItsRateUnderTheSameGate()
     {
         var chip = new FakeGpioChip();
-        using IGpioLines kick = chip.RequestOutputs([5], activeLow: false, "footfall");
+        using IGpioLines kick = chip.RequestOutputs([5], activeLow: false);
         var feeder = new WatchdogFeeder(_watchdog, kick, TimeSpan.FromSeconds(1), _health.Verdict, _log, _clock);
         Assert.Equal(TimeSpan.FromSeconds(1), feeder.Period);
         Run(feeder, TimeSpan.FromSeconds(5));
@@ -113,7 +113,7 @@ public class WatchdogFeederTests
     public void AKickPinWorksWithoutAWatchdogDevice()
     {
         var chip = new FakeGpioChip();
-        using IGpioLines kick = chip.RequestOutputs([5], activeLow: false, "footfall");
+        using IGpioLines kick = chip.RequestOutputs([5], activeLow: false);
         var feeder = new WatchdogFeeder(null, kick, TimeSpan.FromMilliseconds(500), _health.Verdict, _log, _clock);
         Assert.Equal(TimeSpan.FromMilliseconds(500), feeder.Period);
         Run(feeder, TimeSpan.FromSeconds(2));

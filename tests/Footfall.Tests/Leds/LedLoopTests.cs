@@ -1,5 +1,6 @@
 using Footfall.Config;
 using Footfall.Daemon;
+using Footfall.Hardware.Gpio;
 using Footfall.Interop.Linux;
 using Footfall.Leds;
 using Footfall.Presence;
@@ -38,10 +39,9 @@ public sealed class LedLoopTests : IDisposable
     {
         using HardwareLeds leds = Open(new LedSettings { StatusLine = 27, ActiveLow = true });
         var loop = new LedLoop([leds], _health.Verdict, _presence, s_people, _log, _clock);
-        (int[] lines, bool activeLow, string consumer) = Assert.Single(_chip.Requests);
+        (int[] lines, bool activeLow) = Assert.Single(_chip.Requests);
         Assert.Equal([17, 22, 27], lines);
         Assert.True(activeLow);
-        Assert.Equal("footfall", consumer);
 
         Assert.Equal(StatusCondition.Booting, loop.Render().Status);
         Assert.True(_chip.Levels[27]);
@@ -96,7 +96,7 @@ public sealed class LedLoopTests : IDisposable
     public void AMissingChipIsOneClearMessageAndNoLeds()
     {
         HardwareLeds leds = HardwareLeds.Open(new LedSettings { Chip = "gpiochip7", StatusLine = 27 }, s_people, _log,
-            chip => throw new LinuxException("open GPIO chip", "/dev/" + chip, Libc.ENOENT), _sys.Path);
+            chip => throw new GpioException($"Could not open GPIO chip '/dev/{chip}': No such file or directory"), _sys.Path);
         Assert.True(leds.IsEmpty);
         Assert.Equal(3, leds.Unavailable);
         Assert.Equal(["<4>LEDs: Could not open GPIO chip '/dev/gpiochip7': No such file or directory: carrying on without GPIO LEDs"], LogLines());
@@ -108,7 +108,7 @@ public sealed class LedLoopTests : IDisposable
         _chip.Busy.Add(22);
         using HardwareLeds leds = Open(new LedSettings { StatusLine = 27 });
         Assert.Equal(1, leds.Unavailable);
-        Assert.Equal(["<4>LEDs: Could not request line 22 as an output on 'gpiochip0 (pinctrl-bcm2711)': Device or resource busy: carrying on without that LED"], LogLines());
+        Assert.Equal(["<4>LEDs: Could not request line 22 of gpiochip0 (pinctrl-bcm2711) as an output: Device or resource busy: carrying on without that LED"], LogLines());
         var loop = new LedLoop([leds], _health.Verdict, _presence, s_people, _log, _clock);
         Publish(firstSweepDone: true, "Alice", "Bob");
         loop.Render();

@@ -98,15 +98,30 @@ public sealed class StoreQueryTests : IDisposable
     }
 
     [Fact]
-    public void ReadingADatabaseNotYetMigratedAsksForTheDaemon()
+    public void ReadingADatabaseTheDaemonIsStillCreatingSaysSo()
     {
         using var directory = new TempDirectory();
         using (SqliteConnection raw = RawConnection(Path.Combine(directory.Path, FootfallStore.FileName)))
         {
             Scalar(raw, "PRAGMA user_version = 0");
         }
-        // An empty database: an old footfall's would be a lower version, as this one will be to the next.
+        // The file exists but has no schema yet: the daemon created it a moment ago (seen by a reader
+        // that polled during the daemon's start), not an old footfall's database.
+        var e = Assert.Throws<StoreMissingException>(() => FootfallStore.OpenReadOnly(directory.Path));
+        Assert.Contains("the daemon is creating it", e.Message);
+    }
+
+    [Fact]
+    public void ReadingADatabaseNotYetMigratedAsksForTheDaemon()
+    {
+        using var directory = new TempDirectory();
+        using (SqliteConnection raw = RawConnection(Path.Combine(directory.Path, FootfallStore.FileName)))
+        {
+            Scalar(raw, "CREATE TABLE t (x)");
+            Scalar(raw, "PRAGMA user_version = 1");
+        }
         var e = Assert.Throws<StoreException>(() => FootfallStore.OpenReadOnly(directory.Path));
+        Assert.IsNotType<StoreMissingException>(e);
         Assert.Contains("footfall run", e.Message);
     }
 

@@ -1,5 +1,4 @@
 using Footfall.Hardware.Gpio;
-using Footfall.Interop.Linux;
 
 namespace Footfall.Tests.Support;
 
@@ -15,7 +14,7 @@ public sealed class FakeGpioChip : IGpioChip
     public HashSet<int> Busy { get; } = [];
 
     /// <summary>Every request made, in order, with the lines it asked for.</summary>
-    public List<(int[] Lines, bool ActiveLow, string Consumer)> Requests { get; } = [];
+    public List<(int[] Lines, bool ActiveLow)> Requests { get; } = [];
 
     /// <summary>The logical level of each line held (true: active, the LED lit).</summary>
     public Dictionary<int, bool> Levels { get; } = [];
@@ -25,12 +24,12 @@ public sealed class FakeGpioChip : IGpioChip
 
     public int Released { get; private set; }
 
-    public IGpioLines RequestOutputs(IReadOnlyList<int> lines, bool activeLow, string consumer)
+    public IGpioLines RequestOutputs(IReadOnlyList<int> lines, bool activeLow)
     {
-        Requests.Add((lines.ToArray(), activeLow, consumer));
+        Requests.Add((lines.ToArray(), activeLow));
         if (lines.FirstOrDefault(Busy.Contains, -1) is var busy and >= 0)
         {
-            throw new LinuxException($"request line {busy} as an output on", $"{Name} ({Label})", Libc.EBUSY);
+            throw new GpioException($"Could not request line {busy} of {Name} ({Label}) as an output: Device or resource busy");
         }
         foreach (int line in lines)
         {

@@ -1,29 +1,25 @@
-using Footfall.Interop.Linux;
-
 namespace Footfall.Hardware.Gpio;
 
 /// <summary>
-/// Output lines on one chip, set by line number. They are requested together, in one request, so they
-/// change together; if that fails, each line is tried alone so that one busy line darkens only its own
-/// LED, and the lines that failed are named in <see cref="Failures"/>.
+/// Output lines on one chip, set by line number. They are requested together; if that fails, each
+/// line is tried alone so that one busy line darkens only its own LED, and the lines that failed are
+/// named in <see cref="Failures"/>.
 /// </summary>
 public sealed class GpioOutputs : IDisposable
 {
-    public const string Consumer = "footfall";
-
     private readonly List<IGpioLines> _requests = [];
     private readonly Dictionary<int, (IGpioLines Request, int Bit)> _where = [];
 
-    private GpioOutputs(IReadOnlyList<LinuxException> failures) => Failures = failures;
+    private GpioOutputs(IReadOnlyList<GpioException> failures) => Failures = failures;
 
-    /// <summary>Why lines could not be had: each names the chip, the line and the errno text.</summary>
-    public IReadOnlyList<LinuxException> Failures { get; }
+    /// <summary>Why lines could not be had: each names the chip, the line and the reason.</summary>
+    public IReadOnlyList<GpioException> Failures { get; }
 
     public IEnumerable<int> Lines => _where.Keys;
 
     public static GpioOutputs Request(IGpioChip chip, IReadOnlyList<int> lines, bool activeLow)
     {
-        var failures = new List<LinuxException>();
+        var failures = new List<GpioException>();
         var outputs = new GpioOutputs(failures);
         if (lines.Count == 0)
         {
@@ -31,10 +27,10 @@ public sealed class GpioOutputs : IDisposable
         }
         try
         {
-            outputs.Add(chip.RequestOutputs(lines, activeLow, Consumer));
+            outputs.Add(chip.RequestOutputs(lines, activeLow));
             return outputs;
         }
-        catch (LinuxException) when (lines.Count > 1)
+        catch (GpioException) when (lines.Count > 1)
         {
             // Find out which lines are the trouble, and keep the others.
         }
@@ -42,9 +38,9 @@ public sealed class GpioOutputs : IDisposable
         {
             try
             {
-                outputs.Add(chip.RequestOutputs([line], activeLow, Consumer));
+                outputs.Add(chip.RequestOutputs([line], activeLow));
             }
-            catch (LinuxException e)
+            catch (GpioException e)
             {
                 failures.Add(e);
             }
@@ -54,7 +50,7 @@ public sealed class GpioOutputs : IDisposable
 
     public bool Has(int line) => _where.ContainsKey(line);
 
-    /// <summary>Sets every given line that is held; one ioctl per request.</summary>
+    /// <summary>Sets every given line that is held.</summary>
     public void Set(IEnumerable<(int Line, bool On)> levels)
     {
         var changes = new Dictionary<IGpioLines, (ulong Bits, ulong Mask)>();

@@ -2,7 +2,7 @@ namespace Footfall.Hardware.Gpio;
 
 /// <summary>
 /// A GPIO chip as footfall uses it: a name, a label, and output lines to request. The real one is
-/// <see cref="GpioChip"/> (the kernel's character device); tests use a fake that records requests.
+/// <see cref="LibgpiodChip"/> (System.Device.Gpio over libgpiod); tests use a fake that records requests.
 /// </summary>
 public interface IGpioChip : IDisposable
 {
@@ -14,9 +14,9 @@ public interface IGpioChip : IDisposable
 
     int LineCount { get; }
 
-    /// <summary>Requests <paramref name="lines"/> as outputs, initially inactive, in one request.</summary>
-    /// <exception cref="Interop.Linux.LinuxException">A line is busy, out of range, or not ours to use.</exception>
-    IGpioLines RequestOutputs(IReadOnlyList<int> lines, bool activeLow, string consumer);
+    /// <summary>Requests <paramref name="lines"/> as outputs, initially inactive: all of them, or none.</summary>
+    /// <exception cref="GpioException">A line is busy, out of range, or not ours to use.</exception>
+    IGpioLines RequestOutputs(IReadOnlyList<int> lines, bool activeLow);
 }
 
 /// <summary>Lines held by one request. Values are logical: true is active (lit), whatever the wiring.</summary>
