@@ -49,6 +49,8 @@ internal sealed class PersonEntry
     public string? Pronoun { get; set; }
     public List<string?>? Devices { get; set; }
     public int? Led { get; set; }
+    public int? Pixel { get; set; }
+    public string? Color { get; set; }
 }
 
 internal sealed class LedsSection
@@ -57,6 +59,15 @@ internal sealed class LedsSection
     public int? Status { get; set; }
     public string? StatusLed { get; set; }
     public bool? ActiveLow { get; set; }
+    public StripSection? Strip { get; set; }
+}
+
+internal sealed class StripSection
+{
+    public string? Spi { get; set; }
+    public int? Pixels { get; set; }
+    public double? Brightness { get; set; }
+    public int? StatusPixel { get; set; }
 }
 
 internal sealed class WatchdogSection

@@ -78,6 +78,20 @@ internal sealed class ConfigShape
             writer.WriteNumberValue(number);
             return true;
         }
+        if (target == typeof(double))
+        {
+            if (value.ValueKind != JsonValueKind.Number)
+            {
+                return WrongKind(value, target, path);
+            }
+            if (!value.TryGetDouble(out double number) || !double.IsFinite(number))
+            {
+                _errors.Add(path, "is far out of range");
+                return false;
+            }
+            writer.WriteNumberValue(number);
+            return true;
+        }
         if (target == typeof(bool))
         {
             if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
@@ -210,6 +224,10 @@ internal sealed class ConfigShape
         if (target == typeof(int))
         {
             return "a whole number";
+        }
+        if (target == typeof(double))
+        {
+            return "a number";
         }
         if (target == typeof(bool))
         {

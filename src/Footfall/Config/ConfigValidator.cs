@@ -12,7 +12,7 @@ namespace Footfall.Config;
 /// reported by path, and checking goes on, so one run names them all. Messages echo what was
 /// written (quoted and cut short) except for secrets, which are only ever named by path.
 /// </summary>
-internal sealed class ConfigValidator
+internal sealed partial class ConfigValidator
 {
     public const int MaximumGpioLine = 511;
     public const int MaximumNameLength = 64;
@@ -55,7 +55,7 @@ internal sealed class ConfigValidator
             Presence = Presence(file.Presence ?? new(), network.SweepInterval),
             People = People(file.People ?? []),
             // After people: a status LED or kick pin on a person's line is reported there, not on the person.
-            Leds = Leds(file.Leds ?? new()),
+            Leds = Leds(file.Leds ?? new(), file.People ?? []),
             Watchdog = Watchdog(file.Watchdog ?? new()),
             Announce = file.Announce is { } announce ? Announce(announce) : null,
             Retention = Retention(file.Retention ?? new()),
@@ -228,7 +228,7 @@ internal sealed class ConfigValidator
             {
                 led = Gpio(line, $"{path}.led", name.Length > 0 ? $"{path}.led ({name})" : $"{path}.led");
             }
-            people.Add(new Person(name, pronoun, devices, led));
+            people.Add(new Person(name, pronoun, devices, led, entry.Pixel, PersonColor(entry.Color, $"{path}.color")));
         }
         return people;
     }
@@ -259,9 +259,9 @@ internal sealed class ConfigValidator
         return mac;
     }
 
-    private LedSettings Leds(LedsSection leds)
+    private LedSettings Leds(LedsSection leds, List<PersonEntry?> people)
     {
-        var settings = new LedSettings { ActiveLow = leds.ActiveLow ?? false };
+        var settings = new LedSettings { ActiveLow = leds.ActiveLow ?? false, Strip = Strip(leds.Strip, people) };
         if (leds.Chip is { } chip)
         {
             if (chip.Length is 0 or > 64 || chip.Any(char.IsWhiteSpace) || ConfigText.HasInvisible(chip))

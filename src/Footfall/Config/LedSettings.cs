@@ -19,4 +19,7 @@ public sealed record LedSettings
 
     /// <summary>True when an LED lights with the line low (wired to 3.3 V through the LED).</summary>
     public bool ActiveLow { get; init; }
+
+    /// <summary>A WS2812B strip on SPI, or null for none.</summary>
+    public StripSettings? Strip { get; init; }
 }

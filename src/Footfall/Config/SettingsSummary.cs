@@ -23,12 +23,25 @@ internal static class SettingsSummary
         {
             string pronoun = person.Pronoun is null ? "" : $" ({person.Pronoun})";
             string led = person.Led is { } line ? $"LED on line {Number(line)}" : "no LED";
+            if (person.Pixel is { } pixel)
+            {
+                led += $", pixel {Number(pixel)}" + (person.Color is { } color ? $" ({color})" : "");
+            }
+            else if (person.Color is { } color)
+            {
+                led += $", colour {color}";
+            }
             yield return $"  {person.Name}{pronoun}: {Count(person.Devices.Count, "device", "devices")}, {led}";
         }
         LedSettings leds = settings.Leds;
         string status = leds.StatusLine is { } statusLine ? $"status LED on line {Number(statusLine)}"
             : leds.StatusLed is { } statusLed ? $"status LED {statusLed}" : "no status LED (ACT if there is one)";
         yield return $"leds:      {leds.Chip}, {status}, active {(leds.ActiveLow ? "low" : "high")}";
+        if (leds.Strip is { } strip)
+        {
+            string statusPixel = strip.StatusPixel is { } p ? $", status on pixel {Number(p)}" : "";
+            yield return $"strip:     {Number(strip.Pixels)} WS2812B pixels on {strip.Spi}, brightness {strip.Brightness.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}{statusPixel}";
+        }
         WatchdogSettings watchdog = settings.Watchdog;
         string kick = watchdog.KickPin is { } pin ? $"kick pin on line {Number(pin)} every {HumanDuration.Format(watchdog.KickInterval)}" : "no kick pin";
         yield return $"watchdog:  {watchdog.Device}, timeout {HumanDuration.Format(watchdog.Timeout)}, {kick}";

@@ -1,4 +1,7 @@
+using System.Device.Spi;
+using Footfall.Config;
 using Footfall.Hardware.Gpio;
+using Footfall.Leds.Strip;
 
 namespace Footfall.Daemon;
 
@@ -11,4 +14,7 @@ public sealed record DaemonHardware(bool Panel = false, bool Watchdog = true)
 {
     /// <summary>Opens a GPIO chip by path, name or label; tests substitute a fake chip.</summary>
     public Func<string, IGpioChip> OpenChip { get; init; } = chip => LibgpiodChip.Open(chip);
+
+    /// <summary>Opens the LED strip's SPI device; tests substitute one that records what is sent.</summary>
+    public Func<StripSettings, SpiDevice> OpenSpi { get; init; } = StripLeds.OpenSpi;
 }

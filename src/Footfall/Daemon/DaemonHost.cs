@@ -4,6 +4,7 @@ using Footfall.Config;
 using Footfall.Hardware.Gpio;
 using Footfall.Hardware.Watchdog;
 using Footfall.Leds;
+using Footfall.Leds.Strip;
 using Footfall.Net.Linux;
 using Footfall.Presence;
 using Footfall.Store;
@@ -98,6 +99,11 @@ public sealed class DaemonHost
         {
             _log.Info($"LEDs: {hardware.Description}");
             drivers.Add(hardware);
+        }
+        if (StripLeds.Open(_settings.Leds.Strip, _settings.People, _log, Hardware.OpenSpi) is { } strip)
+        {
+            _log.Info($"LEDs: {strip.Description}");
+            drivers.Add(strip);
         }
         if (Hardware.Panel || (drivers.Count == 0 && !Console.IsOutputRedirected))
         {
