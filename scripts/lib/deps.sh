@@ -99,3 +99,27 @@ ensure_arm64_exec() {
         return 1
     }
 }
+
+# ensure_libpcap [ARCH] — libpcap.so.0.8, which footfall captures and sends through (SharpPcap), for
+# this machine's architecture or for ARCH (arm64: the Pi's binary under qemu-user needs the arm64
+# library). Debian renamed the package for the 64-bit time_t move: libpcap0.8t64 from trixie on,
+# libpcap0.8 before it.
+ensure_libpcap() {
+    local arch=${1:-$(dpkg --print-architecture)} suffix="" pkg
+    [[ $arch != "$(dpkg --print-architecture)" ]] && suffix=":$arch"
+    for pkg in libpcap0.8t64 libpcap0.8; do
+        _deps_installed "$pkg$suffix" && return 0
+    done
+    [[ -n $suffix ]] && { ensure_foreign_arch "$arch" || return 1; }
+    if ((_DEPS_APT_UPDATED == 0)) && ((EUID == 0)); then
+        apt-get update >/dev/null 2>&1 && _DEPS_APT_UPDATED=1
+    fi
+    for pkg in libpcap0.8t64 libpcap0.8; do
+        if apt-cache show "$pkg$suffix" >/dev/null 2>&1; then
+            ensure_packages "$pkg$suffix"
+            return
+        fi
+    done
+    echo "deps: no libpcap package for $arch in the package lists" >&2
+    return 1
+}

@@ -5,8 +5,8 @@ namespace Footfall.LabTests;
 
 /// <summary>
 /// The Pi's linux-arm64 binary, run here through qemu-user (scripts/test mounts binfmt_misc and
-/// registers qemu-aarch64). The same commands as on the Pi, down to the raw-socket syscalls of a
-/// real sweep, each compared with what the x64 binary does.
+/// registers qemu-aarch64): the same commands as on the Pi, each compared with what the x64 binary
+/// does. Its sweeps are run where the whole Pi is emulated (the rpi image test), see below.
 /// </summary>
 public sealed class Arm64BinaryTests : IDisposable
 {
@@ -65,15 +65,18 @@ public sealed class Arm64BinaryTests : IDisposable
     }
 
     [Fact]
-    public void ASweepFindsExactlyTheOfficesDevices()
+    public void ASweepUnderQemuUserEndsWithLibpcapsReasonNotACrash()
     {
-        using Lab lab = Lab.Up("arm64", "10.64.0.0/24", 12);
-        lab.Do("leave", "d4");
+        // The sweep's packets go through libpcap, which needs the packet socket options (SOL_PACKET:
+        // PACKET_RX_RING and friends) and the ethtool ioctl that qemu-user does not emulate. So a real
+        // arm64 sweep is proven where the whole Pi is emulated (scripts/image-test --target rpi, check 2);
+        // here the binary must say why it cannot capture, and exit 1 as for any runtime failure.
+        using Lab lab = Lab.Up("arm64", "10.64.0.0/24", 3);
         RunResult sweep = Run.Program("ip", "netns", "exec", lab.AppNamespace, Repo.FootfallArm64, "sweep", "-i", "lab0", "10.64.0.0/24");
-        Assert.True(sweep.ExitCode == 0, sweep.Stderr);
-        Assert.Equal(
-            lab.Devices.Where(d => d.Name != "d4").Select(d => $"{d.Ip}\t{d.Mac}").Order(StringComparer.Ordinal),
-            sweep.StdoutLines.Order(StringComparer.Ordinal));
-        Assert.Contains("11 of 253 addresses answered on lab0", sweep.Stderr);
+        Assert.Equal(1, sweep.ExitCode);
+        Assert.Equal("", sweep.Stdout);
+        Assert.StartsWith("footfall: Could not ", sweep.Stderr);
+        Assert.Contains("'lab0'", sweep.Stderr);
+        Assert.DoesNotContain("Unhandled exception", sweep.Stderr);
     }
 }

@@ -1,11 +1,12 @@
 using Footfall.LabTests.Support;
 using Footfall.Net;
+using Footfall.Net.Capture;
 using Footfall.Net.Linux;
 using Footfall.Sweep;
 
 namespace Footfall.LabTests;
 
-/// <summary>Zero allocations per frame on the real receive path: AF_PACKET socket, recvfrom, parse, sighting.</summary>
+/// <summary>Zero allocations per frame on the real receive path: libpcap (SharpPcap's raw route), parse, sighting.</summary>
 public class RealSocketAllocationTests
 {
     private const int Frames = 100_000;
@@ -15,15 +16,15 @@ public class RealSocketAllocationTests
     {
         using Lab lab = Lab.Up("alloc", "10.78.0.0/29", 1);
         LabDevice device = lab.Devices[0];
-        (ArpSocket receiver, InterfaceInfo app) = Netns.Enter(lab.AppNamespace, () =>
+        (PcapLink receiver, InterfaceInfo app) = Netns.Enter(lab.AppNamespace, () =>
         {
             InterfaceInfo link = InterfaceInfo.Query("lab0");
-            return (ArpSocket.Open(link), link);
+            return (PcapLink.Open(link), link);
         });
-        (ArpSocket sender, InterfaceInfo phone) = Netns.Enter($"ffl-{lab.Name}-{device.Name}", () =>
+        (PcapLink sender, InterfaceInfo phone) = Netns.Enter($"ffl-{lab.Name}-{device.Name}", () =>
         {
             InterfaceInfo link = InterfaceInfo.Query("eth0");
-            return (ArpSocket.Open(link), link);
+            return (PcapLink.Open(link), link);
         });
         using (receiver)
         using (sender)
@@ -54,7 +55,7 @@ public class RealSocketAllocationTests
         }
     }
 
-    private static Thread StartSending(ArpSocket socket, InterfaceInfo phone, CancellationToken stop)
+    private static Thread StartSending(PcapLink socket, InterfaceInfo phone, CancellationToken stop)
     {
         var thread = new Thread(() =>
         {

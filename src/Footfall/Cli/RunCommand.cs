@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Footfall.Config;
 using Footfall.Daemon;
-using Footfall.Interop.Linux;
 using Footfall.Net;
+using Footfall.Net.Capture;
 using Footfall.Net.Linux;
 using Footfall.Store;
 using Footfall.Sweep;
@@ -62,11 +62,11 @@ public static class RunCommand
         try
         {
             // Fail now, with the reason, rather than in a crash loop of the sweeper.
-            ArpSocket.Open(link).Dispose();
+            PcapLink.Open(link).Dispose();
         }
-        catch (LinuxException e) when (e.Errno is Libc.EPERM or Libc.EACCES)
+        catch (CaptureException e)
         {
-            Console.Error.WriteLine($"footfall: {ArpSocket.MissingCapabilityMessage}");
+            Console.Error.WriteLine($"footfall: {(e.PermissionDenied ? PcapLink.MissingCapabilityMessage : e.Message)}");
             return ExitCodes.RuntimeFailure;
         }
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Footfall.Interop.Linux;
 using Footfall.Net;
+using Footfall.Net.Capture;
 using Footfall.Net.Linux;
 using Footfall.Sweep;
 using Footfall.Text;
@@ -98,14 +98,14 @@ public static class SweepCommand
             return ExitCodes.RuntimeFailure;
         }
 
-        ArpSocket socket;
+        PcapLink socket;
         try
         {
-            socket = ArpSocket.Open(link);
+            socket = PcapLink.Open(link);
         }
-        catch (LinuxException e) when (e.Errno is Libc.EPERM or Libc.EACCES)
+        catch (CaptureException e)
         {
-            Console.Error.WriteLine($"footfall: {ArpSocket.MissingCapabilityMessage}");
+            Console.Error.WriteLine($"footfall: {(e.PermissionDenied ? PcapLink.MissingCapabilityMessage : e.Message)}");
             return ExitCodes.RuntimeFailure;
         }
         using (socket)

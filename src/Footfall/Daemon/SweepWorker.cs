@@ -1,4 +1,5 @@
 using Footfall.Net;
+using Footfall.Net.Capture;
 using Footfall.Net.Linux;
 using Footfall.Presence;
 using Footfall.Sweep;
@@ -54,7 +55,7 @@ public sealed class SweepWorker : IWorker
             _health.SetProblem(HealthAreas.Network, link.IsUp && link.Address is not null ? null
                 : $"{link.Name} is {(link.IsUp ? "up but has no IPv4 address" : "down")}");
             SweepTargets targets = _targets;
-            using ArpSocket socket = ArpSocket.Open(link);
+            using PcapLink socket = PcapLink.Open(link);
             var sweeper = new Sweeper(socket, link.Mac, link.Address ?? Ipv4Address.Any, _time, new ToTracker(_mailboxes));
             var results = new SweepResults();
             var probes = new List<(DepartureCheck Check, int Sent, long Due)>();

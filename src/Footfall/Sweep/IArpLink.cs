@@ -1,8 +1,8 @@
 namespace Footfall.Sweep;
 
 /// <summary>
-/// The sweeper's seam to the wire: send a frame, wait for frames, take one. The real link is an
-/// AF_PACKET socket (<see cref="Footfall.Net.Linux.ArpSocket"/>); tests can put a simulated network here.
+/// The sweeper's seam to the wire: send a frame, wait for frames, take one. The real link is libpcap
+/// (<see cref="Footfall.Net.Capture.PcapLink"/>); tests can put a simulated network here.
 /// </summary>
 public interface IArpLink
 {

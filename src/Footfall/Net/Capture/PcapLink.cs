@@ -1,0 +1,156 @@
+using System.Runtime.InteropServices;
+using Footfall.Interop.Linux;
+using Footfall.Net.Linux;
+using Footfall.Sweep;
+using SharpPcap;
+using SharpPcap.LibPcap;
+
+namespace Footfall.Net.Capture;
+
+/// <summary>
+/// The wire through libpcap (SharpPcap): every ARP frame on one interface in, whole Ethernet frames
+/// out. A kernel-side BPF filter lets only ARP from other machines reach us. Reading goes through
+/// SharpPcap's raw route (<see cref="PcapDevice.GetNextPacketPointers"/>) and sending through the
+/// span overload: neither allocates, so the sweep loop stays allocation-free. Needs CAP_NET_RAW.
+/// </summary>
+public sealed class PcapLink : IArpLink, IDisposable
+{
+    // ARP frames are 42 bytes (60 padded). Immediate mode with libpcap's default snapshot length
+    // (262144) lost up to 70 % of 10,000 frames here while pcap reported no drops; with 128 none.
+    private const int SnapshotLength = 128;
+
+    // A /16 sweep can draw thousands of replies within milliseconds: room for them in the kernel.
+    private const int KernelBufferBytes = 4 * 1024 * 1024;
+
+    private readonly LibPcapLiveDevice _device;
+    private readonly string _interfaceName;
+    private readonly int _fd;
+    private int _disposed;
+
+    private PcapLink(LibPcapLiveDevice device, string interfaceName, int fd)
+    {
+        _device = device;
+        _interfaceName = interfaceName;
+        _fd = fd;
+    }
+
+    public const string MissingCapabilityMessage =
+        "footfall needs the CAP_NET_RAW capability to send and receive ARP frames: run it as root, or grant it once with 'setcap cap_net_raw+ep <path to footfall>'.";
+
+    /// <summary>Opens <paramref name="link"/> for ARP. Throws <see cref="CaptureException"/>.</summary>
+    public static PcapLink Open(InterfaceInfo link)
+    {
+        LibPcapLiveDevice device;
+        try
+        {
+            // A fresh list, not the cached Instance: what exists depends on the network namespace.
+            device = LibPcapLiveDeviceList.New().FirstOrDefault(d => d.Name == link.Name)
+                ?? throw new CaptureException($"Could not find interface '{link.Name}' among libpcap's capture devices");
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException)
+        {
+            throw new CaptureException($"Could not capture on '{link.Name}': libpcap is not installed (Debian's libpcap0.8t64)", inner: e);
+        }
+        catch (PcapException e)
+        {
+            throw new CaptureException($"Could not list the capture devices to find '{link.Name}': {e.Message}", inner: e);
+        }
+        try
+        {
+            device.Open(new DeviceConfiguration
+            {
+                Mode = DeviceModes.None,
+                Snaplen = SnapshotLength,
+                Immediate = true,
+                BufferSize = KernelBufferBytes,
+                ReadTimeout = 100,
+            });
+            // Our own requests would otherwise come back to us (libpcap sees outgoing frames too).
+            device.Filter = $"arp and not ether src {link.Mac}";
+            device.NonBlockingMode = true;
+            int fd = Interop.Pcap.Pcap.pcap_get_selectable_fd(device.Handle.DangerousGetHandle());
+            if (fd < 0)
+            {
+                throw new CaptureException($"Could not capture on '{link.Name}': libpcap offers no descriptor to wait on");
+            }
+            return new PcapLink(device, link.Name, fd);
+        }
+        catch (PcapException e)
+        {
+            device.Dispose();
+            bool denied = e.Message.Contains("permission", StringComparison.OrdinalIgnoreCase)
+                || e.Message.Contains("not permitted", StringComparison.OrdinalIgnoreCase);
+            throw new CaptureException($"Could not capture on '{link.Name}': {e.Message}", denied, e);
+        }
+        catch
+        {
+            device.Dispose();
+            throw;
+        }
+    }
+
+    public bool TrySend(ReadOnlySpan<byte> frame)
+    {
+        try
+        {
+            _device.SendPacket(frame);
+            return true;
+        }
+        catch (PcapException e) when (e.Message.Contains("No buffer space", StringComparison.Ordinal)
+            || e.Message.Contains("temporarily unavailable", StringComparison.Ordinal))
+        {
+            // The kernel's queue is full for now: the pacer waits and tries again.
+            return false;
+        }
+        catch (PcapException e)
+        {
+            throw new CaptureException($"Could not send an ARP frame on '{_interfaceName}': {e.Message}", inner: e);
+        }
+    }
+
+    public unsafe bool WaitForFrame(TimeSpan timeout)
+    {
+        // poll() counts whole milliseconds; round up so that a short wait still waits.
+        long milliseconds = (long)Math.Ceiling(Math.Max(0, timeout.TotalMilliseconds));
+        Libc.PollFd pollFd = new() { Fd = _fd, Events = Libc.POLLIN };
+        int ready = Libc.poll(&pollFd, 1, (int)Math.Min(milliseconds, int.MaxValue));
+        if (ready < 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno == Libc.EINTR)
+            {
+                return false;
+            }
+            throw new CaptureException($"Could not wait for ARP frames on '{_interfaceName}': {Marshal.GetPInvokeErrorMessage(errno)}");
+        }
+        return ready > 0;
+    }
+
+    public unsafe int TryReceive(Span<byte> buffer)
+    {
+        nint header = 0, data = 0;
+        int result = _device.GetNextPacketPointers(ref header, ref data);
+        if (result == 0)
+        {
+            return -1; // nothing waits
+        }
+        if (result < 0)
+        {
+            throw new CaptureException($"Could not receive ARP frames on '{_interfaceName}': {_device.LastError}");
+        }
+        // The frame's length on the wire is returned: one longer than the buffer or the snapshot arrives
+        // cut short, and the sweeper refuses it rather than parse a prefix.
+        int length = *(int*)(header + Interop.Pcap.Pcap.HeaderLengthOffset);
+        int captured = *(int*)(header + Interop.Pcap.Pcap.HeaderCaptureLengthOffset);
+        new ReadOnlySpan<byte>((void*)data, Math.Min(captured, buffer.Length)).CopyTo(buffer);
+        return length;
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _device.Dispose();
+        }
+    }
+}
