@@ -11,4 +11,7 @@ public sealed record DaemonHardware(bool Panel = false, bool Watchdog = true)
 {
     /// <summary>Opens a GPIO chip by path, name or label; tests substitute a fake chip.</summary>
     public Func<string, IGpioChip> OpenChip { get; init; } = chip => LibgpiodChip.Open(chip);
+
+    /// <summary>Where the Pi's temperature and under-voltage alarm are read (see <see cref="Hardware.PiSensors"/>); tests give a fake tree.</summary>
+    public string SysfsRoot { get; init; } = Hardware.PiSensors.DefaultRoot;
 }

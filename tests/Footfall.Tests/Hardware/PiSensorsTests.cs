@@ -4,13 +4,10 @@ using Footfall.Tests.Support;
 
 namespace Footfall.Tests.Hardware;
 
-/// <summary>
-/// The sysfs reader against fake sysfs trees laid out as the kernel lays them out: class/hwmon/hwmonN are
-/// symbolic links to the devices' own directories, every attribute ends with a newline.
-/// </summary>
+/// <summary>The sysfs reader against fake sysfs trees (see <see cref="FakeSysfs"/>).</summary>
 public sealed class PiSensorsTests : IDisposable
 {
-    private readonly TempDirectory _root = new();
+    private readonly FakeSysfs _root = new();
 
     public void Dispose() => _root.Dispose();
 
@@ -94,7 +91,7 @@ public sealed class PiSensorsTests : IDisposable
     [Fact]
     public void ATemperatureFileThatDisappearsReadsAsNullUntilItComesBack()
     {
-        var sensors = new PiSensors(_root.Path);
+        var sensors = new PiSensors(_root.Root);
         Temperature("51000");
         Assert.Equal(new Temperature(51_000), sensors.Read().Temperature);
         File.Delete(TemperaturePath);
@@ -115,7 +112,7 @@ public sealed class PiSensorsTests : IDisposable
     [Fact]
     public void AVoltageSensorThatComesBackUnderAnotherNumberIsFoundAgain()
     {
-        var sensors = new PiSensors(_root.Path);
+        var sensors = new PiSensors(_root.Root);
         Hwmon("hwmon1", "rpi_volt", alarm: "1");
         Assert.True(sensors.Read().UnderVoltage);
         // The driver reloaded: its old entry went, a new one came with the next free number.
@@ -125,32 +122,13 @@ public sealed class PiSensorsTests : IDisposable
         Assert.False(sensors.Read().UnderVoltage);
     }
 
-    private string TemperaturePath => _root.Combine("class", "thermal", "thermal_zone0", "temp");
+    private string TemperaturePath => _root.TemperaturePath;
 
-    private PiReading Read() => new PiSensors(_root.Path).Read();
+    private PiReading Read() => new PiSensors(_root.Root).Read();
 
-    private void Temperature(string text)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(TemperaturePath)!);
-        File.WriteAllText(TemperaturePath, text + "\n");
-    }
+    private void Temperature(string text) => _root.Temperature(text);
 
-    private void Hwmon(string entry, string name, string? alarm = null)
-    {
-        string device = _root.Combine("devices", "platform", $"{name}-{entry}", "hwmon", entry);
-        Directory.CreateDirectory(device);
-        File.WriteAllText(Path.Combine(device, "name"), name + "\n");
-        if (alarm is not null)
-        {
-            File.WriteAllText(Path.Combine(device, "in0_lcrit_alarm"), alarm + "\n");
-        }
-        Directory.CreateDirectory(_root.Combine("class", "hwmon"));
-        File.CreateSymbolicLink(_root.Combine("class", "hwmon", entry), device);
-    }
+    private void Hwmon(string entry, string name, string? alarm = null) => _root.Hwmon(entry, name, alarm);
 
-    private void Alarm(string entry, string value)
-    {
-        string link = _root.Combine("class", "hwmon", entry);
-        File.WriteAllText(Path.Combine(new FileInfo(link).LinkTarget!, "in0_lcrit_alarm"), value + "\n");
-    }
+    private void Alarm(string entry, string value) => _root.Alarm(entry, value);
 }
