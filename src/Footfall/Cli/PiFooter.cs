@@ -1,6 +1,7 @@
 using System.Globalization;
 using Footfall.PiHealth;
 using Footfall.Store;
+using Footfall.Text;
 
 namespace Footfall.Cli;
 
@@ -71,6 +72,11 @@ internal static class PiFooter
         }
         DateTimeOffset localStart = TimeZoneInfo.ConvertTime(e.Start, zone);
         DateTimeOffset localEnd = TimeZoneInfo.ConvertTime(end, zone);
+        if (localEnd.Date == localStart.Date && Clock(localEnd) == Clock(localStart))
+        {
+            // "10:02–10:02" would say nothing: a short sag gets its length instead.
+            return $"last {When(e.Start, now, zone)}, {HumanDuration.Format(TimeSpan.FromSeconds(Math.Round((end - e.Start).TotalSeconds)))}";
+        }
         string to = localEnd.Date == localStart.Date ? Clock(localEnd) : When(end, now, zone);
         return $"last {When(e.Start, now, zone)}–{to}";
     }

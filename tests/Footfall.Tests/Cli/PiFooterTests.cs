@@ -33,6 +33,13 @@ public class PiFooterTests
     }
 
     [Fact]
+    public void AShortSagWithinOneMinuteGetsItsLength()
+    {
+        PiEpisode sag = new(PiEpisodeKind.UnderVoltage, At(9, 0).AddSeconds(31), At(9, 0).AddSeconds(51), null);
+        Assert.Equal("Pi: 1 under-voltage episode (last 09:00, 20s) in the last 7 days; now 47.2 °C", Line([sag], s_warm));
+    }
+
+    [Fact]
     public void EpisodesOfOtherDaysAndGoingOnNowSaySo()
     {
         PiEpisode overnight = UnderVoltage(new DateTimeOffset(2026, 11, 19, 23, 58, 0, TimeSpan.Zero), minutes: 5);
