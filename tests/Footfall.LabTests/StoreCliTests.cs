@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Footfall.LabTests.Support;
 using Footfall.Net;
+using Footfall.PiHealth;
 using Footfall.Presence;
 using Footfall.Store;
 using Microsoft.Data.Sqlite;
@@ -74,6 +75,35 @@ public sealed class StoreCliTests : IDisposable
         Assert.Equal(1, people[0].GetProperty("devices").GetInt32());
         Assert.Equal(JsonValueKind.Null, people[1].GetProperty("since").ValueKind);
         Assert.Equal(2, people[1].GetProperty("devices").GetInt32());
+        // The daemon never read a Pi sensor into this database.
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("pi").ValueKind);
+    }
+
+    [Fact]
+    public void WhoEndsWithThePisHealthOfTheLastWeek()
+    {
+        // Real time: the footer counts the week before the command runs.
+        DateTimeOffset start = new DateTimeOffset(DateTimeOffset.UtcNow.UtcDateTime.Date, TimeSpan.Zero).AddDays(-2).AddHours(10).AddMinutes(2);
+        using (FootfallStore store = FootfallStore.Open(_data, TimeProvider.System))
+        {
+            store.RecordPiHealth(new PiReading(new Temperature(47_200), false),
+            [
+                new PiEpisode(PiEpisodeKind.UnderVoltage, start.AddDays(-9), start.AddDays(-9).AddMinutes(1), null),
+                new PiEpisode(PiEpisodeKind.UnderVoltage, start, start.AddMinutes(3), null),
+                new PiEpisode(PiEpisodeKind.Overheating, start.AddHours(2), start.AddHours(2).AddMinutes(20), new Temperature(84_300)),
+            ]);
+        }
+        string[] lines = Succeeded("who", "--data", _data).StdoutLines;
+        Assert.Equal(4, lines.Length);
+        Assert.Equal(
+            $"Pi: 1 under-voltage episode (last {start:yyyy-MM-dd} 10:02–10:05), 1 overheating (last peak 84.3 °C) in the last 7 days; now 47.2 °C",
+            lines[^1]);
+
+        using JsonDocument json = JsonDocument.Parse(Succeeded("who", "--data", _data, "--json").Stdout);
+        JsonElement pi = json.RootElement.GetProperty("pi");
+        Assert.Equal((1, 1), (pi.GetProperty("underVoltageEpisodes").GetInt32(), pi.GetProperty("overheatingEpisodes").GetInt32()));
+        Assert.Equal(84.3, pi.GetProperty("episodes")[1].GetProperty("peakCelsius").GetDouble());
+        Assert.Equal(47.2, pi.GetProperty("temperatureCelsius").GetDouble());
     }
 
     [Fact]

@@ -5,9 +5,20 @@ namespace Footfall.Cli;
 // The JSON that who, log and devices print with --json: a contract for scripts, so names are explicit and
 // stable, nulls are written (every key is always there), and times are ISO 8601 in UTC.
 
-internal sealed record WhoJson(IReadOnlyList<PersonJson> People);
+/// <param name="Pi">The Pi's health; null when the daemon never read a sensor there (not a Pi).</param>
+internal sealed record WhoJson(IReadOnlyList<PersonJson> People, PiJson? Pi);
 
 internal sealed record PersonJson(string Name, string? Pronoun, bool In, DateTimeOffset? Since, DateTimeOffset? LastSeen, int Devices);
+
+/// <param name="Since">The start of the window the episodes and counts cover (a week).</param>
+/// <param name="TemperatureCelsius">The daemon's latest reading, taken at <paramref name="ReadAt"/>; null without a sensor.</param>
+internal sealed record PiJson(
+    DateTimeOffset Since, int UnderVoltageEpisodes, int OverheatingEpisodes, IReadOnlyList<PiEpisodeJson> Episodes,
+    double? TemperatureCelsius, bool? UnderVoltage, DateTimeOffset? ReadAt);
+
+/// <param name="Kind">under_voltage or overheating.</param>
+/// <param name="End">Null while it lasts.</param>
+internal sealed record PiEpisodeJson(string Kind, DateTimeOffset Start, DateTimeOffset? End, double? PeakCelsius);
 
 internal sealed record LogJson(IReadOnlyList<EventJson> Events);
 

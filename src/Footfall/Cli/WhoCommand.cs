@@ -3,27 +3,33 @@ using Footfall.Store;
 
 namespace Footfall.Cli;
 
-/// <summary>`footfall who`: everyone configured, those who are in first, from the daemon's database.</summary>
+/// <summary>`footfall who`: everyone configured, those who are in first, from the daemon's database; under them, the Pi's health.</summary>
 public static class WhoCommand
 {
     public static Command Create()
     {
         Option<string?> dataOption = StoreReading.DataOption();
         Option<bool> jsonOption = StoreReading.JsonOption();
-        var command = new Command("who", "Show who is in now: everyone configured, with when they arrived and when one of their devices was last seen. Reads the daemon's database; safe while it runs.")
+        var command = new Command("who", "Show who is in now: everyone configured, with when they arrived and when one of their devices was last seen. Under them, the Pi's under-voltage and overheating of the last week and its temperature. Reads the daemon's database; safe while it runs.")
         {
             dataOption, jsonOption,
         };
-        command.SetAction(parse => StoreReading.Query(parse.GetValue(dataOption), store => Write(store.Who(), parse.GetValue(jsonOption))));
+        command.SetAction(parse => StoreReading.Query(parse.GetValue(dataOption), store => Write(store, parse.GetValue(jsonOption))));
         return command;
     }
 
-    private static int Write(IReadOnlyList<WhoRow> people, bool json)
+    private static int Write(FootfallStore store, bool json)
     {
+        IReadOnlyList<WhoRow> people = store.Who();
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        IReadOnlyList<PiHealth.PiEpisode> episodes = store.PiEpisodes(now - PiFooter.Window);
+        PiReadingRow? reading = store.LastPiReading();
         if (json)
         {
             StoreReading.WriteJson(
-                new WhoJson([.. people.Select(p => new PersonJson(p.Name, p.Pronoun, p.IsIn, p.Since?.ToUniversalTime(), p.LastSeen?.ToUniversalTime(), p.Devices))]),
+                new WhoJson(
+                    [.. people.Select(p => new PersonJson(p.Name, p.Pronoun, p.IsIn, p.Since?.ToUniversalTime(), p.LastSeen?.ToUniversalTime(), p.Devices))],
+                    PiFooter.Json(episodes, reading, now)),
                 CliJson.Default.WhoJson);
             return ExitCodes.Success;
         }
@@ -31,14 +37,21 @@ public static class WhoCommand
         if (people.Count == 0)
         {
             stdout.WriteLine("Nobody is configured yet: the daemon records the people of its configuration when it starts.");
-            return ExitCodes.Success;
         }
-        var table = new TextTable("NAME", "STATUS", "SINCE", "LAST SEEN");
-        foreach (WhoRow p in people)
+        else
         {
-            table.Add(p.Name, p.IsIn ? "in" : "out", p.IsIn ? StoreReading.Time(p.Since) : "-", StoreReading.Time(p.LastSeen));
+            var table = new TextTable("NAME", "STATUS", "SINCE", "LAST SEEN");
+            foreach (WhoRow p in people)
+            {
+                table.Add(p.Name, p.IsIn ? "in" : "out", p.IsIn ? StoreReading.Time(p.Since) : "-", StoreReading.Time(p.LastSeen));
+            }
+            table.Write(stdout);
         }
-        table.Write(stdout);
+        if (PiFooter.Line(episodes, reading, now, TimeZoneInfo.Local) is { } footer)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine(footer);
+        }
         return ExitCodes.Success;
     }
 }

@@ -18,6 +18,7 @@ internal sealed class ConfigFile
     public WatchdogSection? Watchdog { get; set; }
     public AnnounceSection? Announce { get; set; }
     public RetentionSection? Retention { get; set; }
+    public HealthSection? Health { get; set; }
 
     /// <summary>Where editors find the JSON Schema ("./footfall.schema.json"); footfall itself ignores it.</summary>
     [JsonPropertyName("$schema")]
@@ -116,4 +117,9 @@ internal sealed class RetentionSection
 {
     public string? UnknownDevices { get; set; }
     public string? History { get; set; }
+}
+
+internal sealed class HealthSection
+{
+    public int? MaxTemperature { get; set; }
 }

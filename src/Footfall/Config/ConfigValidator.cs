@@ -17,6 +17,9 @@ internal sealed partial class ConfigValidator
     public const int MaximumGpioLine = 511;
     public const int MaximumNameLength = 64;
 
+    // Below 50 °C a Pi in a warm office would be "overheating" all summer; at 85 °C its firmware already throttles hard.
+    public static readonly (int Min, int Max) MaxTemperatureRange = (50, 85);
+
     public static readonly (TimeSpan Min, TimeSpan Max) SweepIntervalRange = (TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
     public static readonly (TimeSpan Min, TimeSpan Max) AwayAfterRange = (TimeSpan.FromSeconds(5), TimeSpan.FromDays(1));
     public static readonly (TimeSpan Min, TimeSpan Max) WatchdogTimeoutRange = (TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(10));
@@ -59,6 +62,7 @@ internal sealed partial class ConfigValidator
             Watchdog = Watchdog(file.Watchdog ?? new()),
             Announce = file.Announce is { } announce ? Announce(announce) : null,
             Retention = Retention(file.Retention ?? new()),
+            Health = Health(file.Health ?? new()),
         };
     }
 
@@ -496,6 +500,23 @@ internal sealed partial class ConfigValidator
         if (retention.History is not null)
         {
             settings = settings with { History = Duration(retention.History, "retention.history", HistoryRange) ?? settings.History };
+        }
+        return settings;
+    }
+
+    private HealthSettings Health(HealthSection health)
+    {
+        var settings = new HealthSettings();
+        if (health.MaxTemperature is { } max)
+        {
+            if (max < MaxTemperatureRange.Min || max > MaxTemperatureRange.Max)
+            {
+                Report("health.maxTemperature", $"must be from {MaxTemperatureRange.Min} to {MaxTemperatureRange.Max} (degrees Celsius), not {max.ToString(CultureInfo.InvariantCulture)}");
+            }
+            else
+            {
+                settings = settings with { MaxTemperature = max };
+            }
         }
         return settings;
     }

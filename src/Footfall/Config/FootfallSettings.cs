@@ -26,4 +26,6 @@ public sealed record FootfallSettings
     public AnnounceSettings? Announce { get; init; }
 
     public RetentionSettings Retention { get; init; } = new();
+
+    public HealthSettings Health { get; init; } = new();
 }

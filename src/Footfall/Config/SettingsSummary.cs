@@ -58,6 +58,7 @@ internal static class SettingsSummary
         }
         RetentionSettings retention = settings.Retention;
         yield return $"retention: unknown devices {HumanDuration.Format(retention.UnknownDevices)}, history {HumanDuration.Format(retention.History)}";
+        yield return $"health:    overheating at {Number(settings.Health.MaxTemperature)} °C";
     }
 
     private static IEnumerable<string> Announce(AnnounceSettings announce)

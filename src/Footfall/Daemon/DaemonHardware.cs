@@ -17,4 +17,7 @@ public sealed record DaemonHardware(bool Panel = false, bool Watchdog = true)
 
     /// <summary>Opens the LED strip's SPI device; tests substitute one that records what is sent.</summary>
     public Func<StripSettings, SpiDevice> OpenSpi { get; init; } = StripLeds.OpenSpi;
+
+    /// <summary>Where the Pi's temperature and under-voltage alarm are read (see <see cref="Hardware.PiSensors"/>); tests give a fake tree.</summary>
+    public string SysfsRoot { get; init; } = Hardware.PiSensors.DefaultRoot;
 }

@@ -1,6 +1,7 @@
 using Footfall.Announce;
 using Footfall.Announce.X;
 using Footfall.Config;
+using Footfall.Hardware;
 using Footfall.Hardware.Gpio;
 using Footfall.Hardware.Watchdog;
 using Footfall.Leds;
@@ -14,7 +15,7 @@ namespace Footfall.Daemon;
 
 /// <summary>
 /// Wires the workers of `footfall run` together — sweeper → tracker → store → announcer — under one
-/// supervisor, and keeps an eye on health. Everything it needs is decided before (settings, the
+/// supervisor, and keeps an eye on health: its own, and the Pi's power and temperature. Everything it needs is decided before (settings, the
 /// interface, the open store), so that what can be wrong with the input is reported before it starts.
 /// </summary>
 public sealed class DaemonHost
@@ -75,6 +76,7 @@ public sealed class DaemonHost
         [
             WatchHealthAsync(watching.Token),
             ConfigStatus.WatchAsync(Environment.GetEnvironmentVariable(ConfigStatus.EnvironmentVariable), Health, _log, _time, watching.Token),
+            new PiHealthLoop(new PiSensors(Hardware.SysfsRoot), _settings.Health, _store, Health, _log, _time).RunAsync(watching.Token),
             leds.Count > 0 ? new LedLoop(leds, Health.Verdict, mailboxes.Presence, _settings.People, _log, _time).RunAsync(watching.Token) : Task.CompletedTask,
             feeder is not null ? WatchdogLoop.RunAsync(feeder, _time, watching.Token) : Task.CompletedTask,
         ];

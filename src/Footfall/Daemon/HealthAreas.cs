@@ -17,4 +17,10 @@ public static class HealthAreas
 
     /// <summary>The system clock is not synchronised (announcements and times would be wrong).</summary>
     public const string Clock = "clock";
+
+    /// <summary>
+    /// The Pi's supply sagged or its SoC overheated, now or within the last day (see PiHealth). A human
+    /// should fix the power supply or the cooling; footfall itself works on, so the watchdog stays fed.
+    /// </summary>
+    public const string Pi = "pi";
 }

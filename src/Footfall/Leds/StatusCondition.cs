@@ -17,6 +17,12 @@ public enum StatusCondition
     Booting,
     AnnounceFailing,
     ClockNotSynchronised,
+
+    /// <summary>
+    /// Under-voltage or overheating, now or in the last day. Last of the problems: each one above is
+    /// something footfall fails to do now, while this may be hours old and the fix is in the room.
+    /// </summary>
+    PiPowerOrHeat,
     HealthySomeoneIn,
     HealthyNobodyIn,
 }

@@ -36,6 +36,10 @@ public static class StatusJudge
         {
             return StatusCondition.ClockNotSynchronised;
         }
+        if (Problem(HealthAreas.Pi))
+        {
+            return StatusCondition.PiPowerOrHeat;
+        }
         return anyoneIn ? StatusCondition.HealthySomeoneIn : StatusCondition.HealthyNobodyIn;
     }
 }

@@ -13,7 +13,7 @@ public sealed partial class FootfallStore
     /// <summary>
     /// Forgets what is older than the retention allows, measured from the store's clock: unknown devices and the
     /// events that name them after <paramref name="unknownDevices"/>; everything else (events with their outbox
-    /// rows and then their posts, closed sessions, known devices) after <paramref name="history"/>. Freed pages go back to the file
+    /// rows and then their posts, closed sessions, known devices, the Pi's ended episodes) after <paramref name="history"/>. Freed pages go back to the file
     /// system, so the file stays bounded. Meant to run every hour or so; it is cheap when there is nothing to do.
     /// </summary>
     public RetentionReport ApplyRetention(TimeSpan unknownDevices, TimeSpan history)
@@ -39,7 +39,9 @@ public sealed partial class FootfallStore
                 """, unknownCutoff, historyCutoff);
             int sessions = Delete(transaction,
                 "DELETE FROM sessions WHERE left_at IS NOT NULL AND left_at < $history", unknownCutoff, historyCutoff);
-            return new RetentionReport(devices, events, sessions);
+            int piEpisodes = Delete(transaction,
+                "DELETE FROM pi_episodes WHERE ended_at IS NOT NULL AND ended_at < $history", unknownCutoff, historyCutoff);
+            return new RetentionReport(devices, events, sessions) { PiEpisodes = piEpisodes };
         });
         if (report.Total > 0)
         {

@@ -128,6 +128,28 @@ internal static class Schema
                 template TEXT NOT NULL
             ) STRICT;
             """),
+        new(3, "pi_episodes and pi_reading: the Pi's under-voltage and overheating, and its last sensor reading", """
+            -- One row per episode of under-voltage or overheating, written when it starts, when its peak rises
+            -- and when it ends, so a Pi that freezes mid-episode still leaves most of it behind.
+            CREATE TABLE pi_episodes (
+                id         INTEGER PRIMARY KEY,
+                kind       TEXT NOT NULL CHECK (kind IN ('under_voltage', 'overheating')),
+                started_at INTEGER NOT NULL,
+                ended_at   INTEGER,                    -- NULL while it lasts
+                peak_mc    INTEGER                     -- the highest SoC temperature in it, millidegrees Celsius; NULL: unknown
+            ) STRICT;
+            CREATE UNIQUE INDEX pi_episodes_start ON pi_episodes(kind, started_at);
+            CREATE INDEX pi_episodes_ended ON pi_episodes(ended_at);
+
+            -- The daemon's latest reading (one row), written about once a minute: what `footfall who` shows as
+            -- now, and how far an episode left open by a crash or a freeze is known to have lasted.
+            CREATE TABLE pi_reading (
+                id             INTEGER PRIMARY KEY CHECK (id = 1),
+                at             INTEGER NOT NULL,
+                temperature_mc INTEGER,
+                under_voltage  INTEGER
+            ) STRICT;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

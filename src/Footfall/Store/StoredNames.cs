@@ -1,3 +1,4 @@
+using Footfall.PiHealth;
 using Footfall.Presence;
 
 namespace Footfall.Store;
@@ -23,6 +24,20 @@ public static class StoredNames
         OutboxState.Failed => "failed",
         OutboxState.Dropped => "dropped",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
+    public static string Of(PiEpisodeKind kind) => kind switch
+    {
+        PiEpisodeKind.UnderVoltage => "under_voltage",
+        PiEpisodeKind.Overheating => "overheating",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static PiEpisodeKind ParsePiEpisodeKind(string text) => text switch
+    {
+        "under_voltage" => PiEpisodeKind.UnderVoltage,
+        "overheating" => PiEpisodeKind.Overheating,
+        _ => throw new StoreException($"The database holds a Pi episode of kind '{text}', which this footfall does not know."),
     };
 
     public static PresenceEventKind ParseEventKind(string text) => text switch

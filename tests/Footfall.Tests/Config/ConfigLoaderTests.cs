@@ -40,6 +40,7 @@ public class ConfigLoaderTests
             (TimeSpan.FromSeconds(60), TimeSpan.FromHours(1), false, false, TimeSpan.FromMinutes(30)),
             (settings.Announce.AggregateWindow, settings.Announce.Cooldown, settings.Announce.Departures, settings.Announce.LastOneOut, settings.Announce.StaleAfter));
         Assert.Equal(new RetentionSettings(), settings.Retention);
+        Assert.Equal(80, settings.Health.MaxTemperature);
     }
 
     [Fact]
@@ -55,6 +56,27 @@ public class ConfigLoaderTests
         Assert.Equal(defaults.Watchdog, settings.Watchdog);
         Assert.Null(settings.Announce);
         Assert.Equal((TimeSpan.FromHours(24), TimeSpan.FromDays(365)), (settings.Retention.UnknownDevices, settings.Retention.History));
+        Assert.Equal(HealthSettings.DefaultMaxTemperature, settings.Health.MaxTemperature);
+    }
+
+    [Theory]
+    [InlineData(50)]
+    [InlineData(62)]
+    [InlineData(85)]
+    public void TheMaximumTemperatureIsTakenFromFiftyToEightyFive(int degrees)
+    {
+        ConfigLoadResult result = ConfigLoader.Parse($$"""{ "health": { "maxTemperature": {{degrees}} } }""");
+        Assert.Equal(degrees, result.Settings!.Health.MaxTemperature);
+    }
+
+    [Theory]
+    [InlineData(49)]
+    [InlineData(86)]
+    [InlineData(-80)]
+    public void AMaximumTemperatureOutOfRangeIsRefusedByPath(int degrees)
+    {
+        ConfigLoadResult result = ConfigLoader.Parse($$"""{ "health": { "maxTemperature": {{degrees}} } }""");
+        Assert.Equal($"health.maxTemperature: must be from 50 to 85 (degrees Celsius), not {degrees}", Assert.Single(result.Errors).ToString());
     }
 
     [Fact]
@@ -220,7 +242,7 @@ public class ConfigLoaderTests
         string json = "{ " + string.Join(", ", Enumerable.Range(0, 150).Select(i => $"\"k{i}\": 1")) + " }";
         IReadOnlyList<ConfigError> errors = ConfigLoader.Parse(json).Errors;
         Assert.Equal(101, errors.Count);
-        Assert.Equal("k0: unknown key (expected site, network, presence, people, leds, watchdog, announce, retention, $schema)", errors[0].ToString());
+        Assert.Equal("k0: unknown key (expected site, network, presence, people, leds, watchdog, announce, retention, health, $schema)", errors[0].ToString());
         Assert.Equal("(root): 50 more problems not shown; fix these first", errors[^1].ToString());
     }
 

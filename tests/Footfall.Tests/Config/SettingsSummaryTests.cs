@@ -26,6 +26,7 @@ public class SettingsSummaryTests
                 "  messages: night default, morning 1, noon default, afternoon default, evening 1, group 1, departure 1, lastOneOut 1",
                 "  posts:    arrivals within 1m in one post, not again if back within 1h, expired after 30m; departures off, last one out off",
                 "retention: unknown devices 1d, history 365d",
+                "health:    overheating at 80 °C",
             ],
             SettingsSummary.Lines(settings));
     }
@@ -43,6 +44,7 @@ public class SettingsSummaryTests
                 "watchdog:  /dev/watchdog, timeout 15s, no kick pin",
                 "announce:  nowhere (no \"announce\" section): events only go to the log",
                 "retention: unknown devices 1d, history 365d",
+                "health:    overheating at 80 °C",
             ],
             SettingsSummary.Lines(ConfigLoader.Parse("{}").Settings!));
     }

@@ -20,6 +20,7 @@ public class StatusLedTests
     [InlineData(StatusCondition.StorageFailing, "###...###...###...###..................###")]
     [InlineData(StatusCondition.AnnounceFailing, "###...###...###...###...###..................###")]
     [InlineData(StatusCondition.ClockNotSynchronised, "###...###...###...###...###...###..................###")]
+    [InlineData(StatusCondition.PiPowerOrHeat, "###...###...###...###...###...###...###..................###")]
     public void EachConditionBlinksItsDocumentedPattern(StatusCondition condition, string expected)
     {
         var clock = new ManualClock();
@@ -70,6 +71,7 @@ public class StatusLedTests
         Assert.Equal(StatusCondition.NoNetwork, Judge(s_healthy with { ProblemAreas = [HealthAreas.Network] }));
         Assert.Equal(StatusCondition.AnnounceFailing, Judge(s_healthy with { ProblemAreas = [HealthAreas.Announce] }));
         Assert.Equal(StatusCondition.ClockNotSynchronised, Judge(s_healthy with { ProblemAreas = [HealthAreas.Clock] }));
+        Assert.Equal(StatusCondition.PiPowerOrHeat, Judge(s_healthy with { ProblemAreas = [HealthAreas.Pi] }));
         Assert.Equal(StatusCondition.HealthySomeoneIn, Judge(s_healthy with { ProblemAreas = ["something else"] }));
     }
 
@@ -94,6 +96,28 @@ public class StatusLedTests
         Assert.Equal(StatusCondition.Stuck, Judge(unhealthy with { Late = [SweepWorker.ProgressName], ProblemAreas = all[2..] }));
         Assert.Equal(StatusCondition.Booting, StatusJudge.Judge(s_healthy with { ProblemAreas = all[2..] }, firstSweepDone: false, anyoneIn: true));
         Assert.Equal(StatusCondition.AnnounceFailing, Judge(s_healthy with { ProblemAreas = all[2..] }));
+    }
+
+    [Fact]
+    public void ThePisPowerOrHeatComesAfterEveryOtherProblemAndBeforeHealthy()
+    {
+        var unhealthy = new HealthVerdict(false, ["…"], []) { Late = [SweepWorker.ProgressName] };
+        Assert.Equal(StatusCondition.Stuck, Judge(unhealthy with { ProblemAreas = [HealthAreas.Pi] }));
+        Assert.Equal(StatusCondition.Booting, StatusJudge.Judge(s_healthy with { ProblemAreas = [HealthAreas.Pi] }, firstSweepDone: false, anyoneIn: false));
+        Assert.Equal(StatusCondition.AnnounceFailing, Judge(s_healthy with { ProblemAreas = [HealthAreas.Pi, HealthAreas.Announce] }));
+        Assert.Equal(StatusCondition.ClockNotSynchronised, Judge(s_healthy with { ProblemAreas = [HealthAreas.Pi, HealthAreas.Clock] }));
+        Assert.Equal(StatusCondition.PiPowerOrHeat, StatusJudge.Judge(s_healthy with { ProblemAreas = [HealthAreas.Pi] }, firstSweepDone: true, anyoneIn: false));
+    }
+
+    [Fact]
+    public void APiProblemIsForAHumanAndLeavesTheWatchdogFed()
+    {
+        var health = new Health(new ManualClock());
+        health.SetProblem(HealthAreas.Pi, "under-voltage since 10:02:05");
+        HealthVerdict verdict = health.Verdict();
+        Assert.True(verdict.Healthy);
+        Assert.Equal([HealthAreas.Pi], verdict.ProblemAreas);
+        Assert.Equal(StatusCondition.PiPowerOrHeat, Judge(verdict));
     }
 
     [Fact]

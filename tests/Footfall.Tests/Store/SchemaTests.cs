@@ -29,7 +29,7 @@ public class SchemaTests
         using SqliteConnection raw = StoreFixture.RawConnection(Path.Combine(data, "footfall.db"), SqliteOpenMode.ReadOnly);
         Assert.Equal((long)Schema.LatestVersion, StoreFixture.Scalar(raw, "PRAGMA user_version"));
         Assert.Equal("ok", StoreFixture.Scalar(raw, "PRAGMA integrity_check"));
-        foreach (string table in new[] { "people", "person_devices", "presence", "sessions", "events", "outbox", "devices" })
+        foreach (string table in new[] { "people", "person_devices", "presence", "sessions", "events", "outbox", "devices", "posts", "pi_episodes", "pi_reading" })
         {
             Assert.Equal(1L, StoreFixture.Scalar(raw, $"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '{table}'"));
         }

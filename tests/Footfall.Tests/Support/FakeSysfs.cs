@@ -1,0 +1,47 @@
+namespace Footfall.Tests.Support;
+
+/// <summary>
+/// A fake sysfs tree laid out as the kernel lays it out: class/hwmon/hwmonN are symbolic links to the
+/// devices' own directories, and every attribute ends with a newline. Removed with everything on Dispose.
+/// </summary>
+public sealed class FakeSysfs : IDisposable
+{
+    private readonly TempDirectory _root = new();
+
+    public string Root => _root.Path;
+
+    public string TemperaturePath => _root.Combine("class", "thermal", "thermal_zone0", "temp");
+
+    public string Combine(params string[] parts) => _root.Combine(parts);
+
+    /// <summary>thermal_zone0's temp: millidegrees Celsius as text.</summary>
+    public void Temperature(string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(TemperaturePath)!);
+        File.WriteAllText(TemperaturePath, text + "\n");
+    }
+
+    public void RemoveTemperature() => File.Delete(TemperaturePath);
+
+    /// <summary>A hwmon device named <paramref name="name"/> as class/hwmon/<paramref name="entry"/>, with an in0_lcrit_alarm if given.</summary>
+    public void Hwmon(string entry, string name, string? alarm = null)
+    {
+        string device = _root.Combine("devices", "platform", $"{name}-{entry}", "hwmon", entry);
+        Directory.CreateDirectory(device);
+        File.WriteAllText(Path.Combine(device, "name"), name + "\n");
+        if (alarm is not null)
+        {
+            File.WriteAllText(Path.Combine(device, "in0_lcrit_alarm"), alarm + "\n");
+        }
+        Directory.CreateDirectory(_root.Combine("class", "hwmon"));
+        File.CreateSymbolicLink(_root.Combine("class", "hwmon", entry), device);
+    }
+
+    public void Alarm(string entry, string value)
+    {
+        string link = _root.Combine("class", "hwmon", entry);
+        File.WriteAllText(Path.Combine(new FileInfo(link).LinkTarget!, "in0_lcrit_alarm"), value + "\n");
+    }
+
+    public void Dispose() => _root.Dispose();
+}
