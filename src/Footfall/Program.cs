@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(DevicesCommand.Create());
         root.Subcommands.Add(XCommand.Create());
         root.Subcommands.Add(LedsCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         foreach (Option option in root.Options)
         {
             if (option is VersionOption version)

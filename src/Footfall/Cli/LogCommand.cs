@@ -80,7 +80,7 @@ public static class LogCommand
         return ExitCodes.Success;
     }
 
-    private static string Describe(PresenceEvent e) => e.Kind switch
+    internal static string Describe(PresenceEvent e) => e.Kind switch
     {
         PresenceEventKind.Arrived => "arrived",
         PresenceEventKind.Left when e.Stayed is { } stayed => $"left after {Stayed(stayed)}",

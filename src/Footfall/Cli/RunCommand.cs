@@ -7,6 +7,7 @@ using Footfall.Net.Capture;
 using Footfall.Net.Linux;
 using Footfall.Store;
 using Footfall.Sweep;
+using Footfall.Text;
 
 namespace Footfall.Cli;
 
@@ -29,17 +30,37 @@ public static class RunCommand
         {
             Description = "Do not open the hardware watchdog (watchdog.device): for a dev machine whose own watchdog must not be armed.",
         };
+        var captureOption = new Option<string?>("--capture")
+        {
+            Description = "Record every ARP frame the sweeper receives into this pcap file, for footfall replay when presence was judged wrong. Bounded by --capture-size: the file turns into FILE.1 at half of it.",
+            HelpName = "FILE.pcap",
+        };
+        var captureSizeOption = new Option<string>("--capture-size")
+        {
+            Description = "The most the capture may take on disk, FILE and FILE.1 together, e.g. 50MB, 1GB.",
+            DefaultValueFactory = _ => "50MB",
+            HelpName = "SIZE",
+        };
         var command = new Command("run", "Run the daemon: sweep the LAN, track who is in, keep the history, announce arrivals, light the LEDs, feed the watchdog while healthy. Stops cleanly on SIGTERM or Ctrl-C. Needs CAP_NET_RAW (root).")
         {
-            configOption, dataOption, panelOption, noWatchdogOption,
+            configOption, dataOption, panelOption, noWatchdogOption, captureOption, captureSizeOption,
         };
-        command.SetAction(parse => Run(parse.GetValue(configOption)!, parse.GetValue(dataOption), new DaemonHardware(parse.GetValue(panelOption), !parse.GetValue(noWatchdogOption))));
+        command.SetAction(parse => Run(
+            parse.GetValue(configOption)!,
+            parse.GetValue(dataOption),
+            new DaemonHardware(parse.GetValue(panelOption), !parse.GetValue(noWatchdogOption)),
+            parse.GetValue(captureOption),
+            parse.GetValue(captureSizeOption)!));
         return command;
     }
 
-    private static int Run(string configPath, string? dataDirectory, DaemonHardware hardware)
+    private static int Run(string configPath, string? dataDirectory, DaemonHardware hardware, string? capturePath, string captureSizeText)
     {
         var log = new Log(Console.Error, TimeProvider.System);
+        if (!ByteSize.TryParse(captureSizeText, out long captureBytes) || captureBytes < 1_000_000)
+        {
+            throw new UsageException($"--capture-size '{captureSizeText}' is not a size of at least 1MB, such as \"50MB\" or \"1GB\".");
+        }
         if (CliConfig.Load(configPath) is not { } settings)
         {
             return ExitCodes.BadUsage;
@@ -81,11 +102,27 @@ public static class RunCommand
             Console.Error.WriteLine($"footfall: {e.Message}");
             return ExitCodes.RuntimeFailure;
         }
+        CaptureRecorder? recorder = null;
+        if (capturePath is not null)
+        {
+            try
+            {
+                recorder = CaptureRecorder.Create(capturePath, captureBytes, problem => log.Warn($"capture: {problem}"));
+                log.Info($"capture: recording every ARP frame received into {recorder.Path} (at most {captureSizeText} with {recorder.Path}.1)");
+            }
+            catch (CaptureFileException e)
+            {
+                store.Dispose();
+                Console.Error.WriteLine($"footfall: {e.Message}");
+                return ExitCodes.RuntimeFailure;
+            }
+        }
+        using (recorder)
         using (store)
         {
             store.SyncPeople(settings.People);
             log.Info($"{BuildInfo.Line} starting: {settings.People.Count} people; sweeping {link.Name} ({string.Join(", ", subnets)}, {targets.Count} addresses) every {settings.Network.SweepInterval.TotalSeconds:0.#} s; data in {store.DatabasePath}");
-            int exitCode = new DaemonHost(settings, link, targets, store, log, TimeProvider.System) { Hardware = hardware }.RunAsync(stopping.Token).GetAwaiter().GetResult();
+            int exitCode = new DaemonHost(settings, link, targets, store, log, TimeProvider.System) { Hardware = hardware with { Capture = recorder } }.RunAsync(stopping.Token).GetAwaiter().GetResult();
             log.Info(exitCode == 0 ? "stopped" : $"stopping with exit code {exitCode}");
             return exitCode;
         }

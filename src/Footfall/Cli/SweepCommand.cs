@@ -33,6 +33,11 @@ public static class SweepCommand
             DefaultValueFactory = _ => HumanDuration.Format(new SweepOptions().FinalWait),
             HelpName = "DURATION",
         };
+        var writeOption = new Option<string?>("--write", "-w")
+        {
+            Description = "Also record every ARP frame received into this pcap file (for footfall replay, tcpdump or Wireshark).",
+            HelpName = "FILE.pcap",
+        };
         var subnetsArgument = new Argument<string[]>("CIDR")
         {
             Description = "Subnets to sweep, e.g. 192.168.1.0/24 (up to /16 each). Default: the interface's own subnet.",
@@ -40,18 +45,19 @@ public static class SweepCommand
         };
         var command = new Command("sweep", "Sweep the LAN once with ARP and list who answered: one 'IP<TAB>MAC' line per host on stdout, a summary on stderr. Needs CAP_NET_RAW (root).")
         {
-            interfaceOption, rateOption, retriesOption, waitOption, subnetsArgument,
+            interfaceOption, rateOption, retriesOption, waitOption, writeOption, subnetsArgument,
         };
         command.SetAction(parse => Run(
             parse.GetValue(interfaceOption),
             parse.GetValue(subnetsArgument) ?? [],
             parse.GetValue(rateOption),
             parse.GetValue(retriesOption),
-            parse.GetValue(waitOption)!));
+            parse.GetValue(waitOption)!,
+            parse.GetValue(writeOption)));
         return command;
     }
 
-    private static int Run(string? interfaceName, string[] cidrs, int rate, int retries, string waitText)
+    private static int Run(string? interfaceName, string[] cidrs, int rate, int retries, string waitText, string? writePath)
     {
         if (rate is < 1 or > SweepOptions.MaximumRate)
         {
@@ -98,16 +104,31 @@ public static class SweepCommand
             return ExitCodes.RuntimeFailure;
         }
 
+        CaptureRecorder? recorder = null;
+        if (writePath is not null)
+        {
+            try
+            {
+                // One sweep never fills a file: no rotation.
+                recorder = CaptureRecorder.Create(writePath, long.MaxValue, problem => Console.Error.WriteLine($"footfall: {problem}"));
+            }
+            catch (CaptureFileException e)
+            {
+                throw new UsageException(e.Message);
+            }
+        }
         PcapLink socket;
         try
         {
-            socket = PcapLink.Open(link);
+            socket = PcapLink.Open(link, recorder);
         }
         catch (CaptureException e)
         {
+            recorder?.Dispose();
             Console.Error.WriteLine($"footfall: {(e.PermissionDenied ? PcapLink.MissingCapabilityMessage : e.Message)}");
             return ExitCodes.RuntimeFailure;
         }
+        using (recorder)
         using (socket)
         {
             var options = new SweepOptions { RatePerSecond = rate, Retries = retries, FinalWait = wait };

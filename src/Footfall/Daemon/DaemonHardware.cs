@@ -2,6 +2,7 @@ using System.Device.Spi;
 using Footfall.Config;
 using Footfall.Hardware.Gpio;
 using Footfall.Leds.Strip;
+using Footfall.Net.Capture;
 
 namespace Footfall.Daemon;
 
@@ -20,4 +21,7 @@ public sealed record DaemonHardware(bool Panel = false, bool Watchdog = true)
 
     /// <summary>Where the Pi's temperature and under-voltage alarm are read (see <see cref="Hardware.PiSensors"/>); tests give a fake tree.</summary>
     public string SysfsRoot { get; init; } = Hardware.PiSensors.DefaultRoot;
+
+    /// <summary>Records every frame the sweeper receives (run --capture), or null.</summary>
+    public CaptureRecorder? Capture { get; init; }
 }

@@ -61,7 +61,7 @@ public sealed class DaemonHost
         };
         IWorker[] workers =
         [
-            new SweepWorker(() => InterfaceInfo.Query(_link.Name), _targets, new SweepOptions(), interval, mailboxes, Health, _log, _time),
+            new SweepWorker(() => InterfaceInfo.Query(_link.Name), _targets, new SweepOptions(), interval, mailboxes, Health, _log, _time) { Recorder = Hardware.Capture },
             new TrackerWorker(() => RestoreTracker(rules), mailboxes, _settings.Retention.UnknownDevices, _time),
             new StoreWorker(_store, _settings.Retention, mailboxes, Health, _log, _time),
             Announcer(mailboxes),

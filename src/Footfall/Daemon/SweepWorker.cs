@@ -29,6 +29,9 @@ public sealed class SweepWorker : IWorker
     private readonly Health _health;
     private readonly TimeProvider _time;
     private readonly Log _log;
+
+    /// <summary>Where every frame received is recorded (footfall run --capture), or null.</summary>
+    public CaptureRecorder? Recorder { get; init; }
     private bool _reportedFirstSweep;
 
     public SweepWorker(Func<InterfaceInfo> link, SweepTargets targets, SweepOptions options, TimeSpan interval, Mailboxes mailboxes, Health health, Log log, TimeProvider time)
@@ -55,7 +58,7 @@ public sealed class SweepWorker : IWorker
             _health.SetProblem(HealthAreas.Network, link.IsUp && link.Address is not null ? null
                 : $"{link.Name} is {(link.IsUp ? "up but has no IPv4 address" : "down")}");
             SweepTargets targets = _targets;
-            using PcapLink socket = PcapLink.Open(link);
+            using PcapLink socket = PcapLink.Open(link, Recorder);
             var sweeper = new Sweeper(socket, link.Mac, link.Address ?? Ipv4Address.Any, _time, new ToTracker(_mailboxes));
             var results = new SweepResults();
             var probes = new List<(DepartureCheck Check, int Sent, long Due)>();

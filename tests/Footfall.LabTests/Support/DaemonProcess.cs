@@ -27,10 +27,10 @@ public sealed partial class DaemonProcess : IDisposable
 
     public string Output => string.Join('\n', _lines);
 
-    public static DaemonProcess Start(Lab lab, string configPath, string dataDirectory)
+    public static DaemonProcess Start(Lab lab, string configPath, string dataDirectory, params string[] extra)
     {
         var info = new ProcessStartInfo("ip") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in new[] { "netns", "exec", lab.AppNamespace, Repo.Footfall, "run", "--config", configPath, "--data", dataDirectory })
+        foreach (string argument in (string[])["netns", "exec", lab.AppNamespace, Repo.Footfall, "run", "--config", configPath, "--data", dataDirectory, .. extra])
         {
             info.ArgumentList.Add(argument);
         }

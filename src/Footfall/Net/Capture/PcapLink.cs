@@ -25,20 +25,25 @@ public sealed class PcapLink : IArpLink, IDisposable
     private readonly LibPcapLiveDevice _device;
     private readonly string _interfaceName;
     private readonly int _fd;
+    private readonly CaptureRecorder? _recorder;
     private int _disposed;
 
-    private PcapLink(LibPcapLiveDevice device, string interfaceName, int fd)
+    private PcapLink(LibPcapLiveDevice device, string interfaceName, int fd, CaptureRecorder? recorder)
     {
         _device = device;
         _interfaceName = interfaceName;
         _fd = fd;
+        _recorder = recorder;
     }
 
     public const string MissingCapabilityMessage =
         "footfall needs the CAP_NET_RAW capability to send and receive ARP frames: run it as root, or grant it once with 'setcap cap_net_raw+ep <path to footfall>'.";
 
-    /// <summary>Opens <paramref name="link"/> for ARP. Throws <see cref="CaptureException"/>.</summary>
-    public static PcapLink Open(InterfaceInfo link)
+    /// <summary>
+    /// Opens <paramref name="link"/> for ARP; every frame received also goes to <paramref name="recorder"/>
+    /// when there is one. Throws <see cref="CaptureException"/>.
+    /// </summary>
+    public static PcapLink Open(InterfaceInfo link, CaptureRecorder? recorder = null)
     {
         LibPcapLiveDevice device;
         try
@@ -73,7 +78,7 @@ public sealed class PcapLink : IArpLink, IDisposable
             {
                 throw new CaptureException($"Could not capture on '{link.Name}': libpcap offers no descriptor to wait on");
             }
-            return new PcapLink(device, link.Name, fd);
+            return new PcapLink(device, link.Name, fd, recorder);
         }
         catch (PcapException e)
         {
@@ -142,7 +147,10 @@ public sealed class PcapLink : IArpLink, IDisposable
         // cut short, and the sweeper refuses it rather than parse a prefix.
         int length = *(int*)(header + Interop.Pcap.Pcap.HeaderLengthOffset);
         int captured = *(int*)(header + Interop.Pcap.Pcap.HeaderCaptureLengthOffset);
-        new ReadOnlySpan<byte>((void*)data, Math.Min(captured, buffer.Length)).CopyTo(buffer);
+        var frame = new ReadOnlySpan<byte>((void*)data, captured);
+        frame[..Math.Min(captured, buffer.Length)].CopyTo(buffer);
+        _recorder?.Write(
+            *(long*)(header + Interop.Pcap.Pcap.HeaderSecondsOffset), *(long*)(header + Interop.Pcap.Pcap.HeaderMicrosecondsOffset), frame, length);
         return length;
     }
 
