@@ -1,8 +1,9 @@
 # shellcheck shell=bash
 # scripts/lib/image-slim.sh — the slim stage of scripts/build-image: what leaves the staging root
 # before it becomes the squashfs, and the initramfs. Sourced; needs $ROOT (the checkout), log and
-# $BUILD (for logs); each step logs what it kept or removed. Every function takes the staging root and the target (pc, rpi), so the same
-# code prunes either image; chroot commands run the root's own tools (through qemu-user for rpi).
+# $BUILD (for logs); each step logs what it kept or removed. Every function takes the staging
+# root (and the target, pc or rpi), so the same code prunes either image; chroot commands run the
+# root's own tools (through qemu-user for rpi).
 #
 #   slim_modules RFS TARGET     keep only image/modules/{common,TARGET}.list, what they need, and
 #                               the firmware they name; depmod
@@ -37,9 +38,9 @@ slim_kernel() {
 }
 
 # slim_modules RFS TARGET — delete every module the lists do not name or need; keep the firmware
-# the kept ones name. Prints one line for each.
+# the kept ones name.
 slim_modules() {
-    local rfs=$1 target=$2 kver moddir out missing list names=() weak=() line dep m
+    local rfs=$1 target=$2 kver moddir out rc missing list names=() weak=() line dep m
     kver=$(slim_kernel "$rfs") || return 1
     moddir=$rfs/usr/lib/modules/$kver
     list=$(slim_module_list "$target") || return 1
@@ -51,9 +52,11 @@ slim_modules() {
     # dependencies (modules.weakdep: a module may use them, but loads without) it does not
     # follow, so those are added to the names until there are no new ones.
     while true; do
-        out=$(chroot "$rfs" modprobe --show-depends --set-version="$kver" -a "${names[@]}" 2>&1) || true
+        rc=0
+        out=$(chroot "$rfs" modprobe --show-depends --set-version="$kver" -a "${names[@]}" 2>&1) || rc=$?
         missing=$(sed -n 's/.*Module \(.*\) not found.*/\1/p' <<<"$out" | paste -sd' ')
         [[ -z $missing ]] || { log "image/modules: kernel $kver has no module $missing"; return 1; }
+        ((rc == 0)) || { log "modprobe --show-depends failed (exit $rc): $out"; return 1; }
         while read -r line; do
             [[ $line == insmod\ * ]] || continue
             line=${line#insmod }
@@ -62,6 +65,7 @@ slim_modules() {
         weak=()
         for m in "${!keep[@]}"; do
             m=${m##*/} m=${m%%.ko*} m=${m//-/_}
+            # shellcheck disable=SC2013  # the names on the line, one by one
             for dep in $(sed -n "s/^weakdep $m: //p" "$moddir/modules.weakdep" 2>/dev/null); do
                 [[ -n ${named[${dep//-/_}]:-} ]] || { named[${dep//-/_}]=1; weak+=("$dep"); }
             done
@@ -142,6 +146,7 @@ slim_files() {
     before=$(_slim_kib "$rfs")
     if [[ $which == package ]]; then
         install -d "$rfs/usr/share/doc/footfall"
+        # shellcheck disable=SC2016  # dpkg-query's fields, not the shell's
         chroot "$rfs" dpkg-query -W -f '${Package} ${Version}\n' >"$rfs/usr/share/doc/footfall/packages.txt"
     fi
     # Gather everything first: dpkg's own files are among what goes.
