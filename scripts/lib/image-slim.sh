@@ -14,7 +14,7 @@
 
 # _slim_kib PATH... — KiB that PATH... take on disk.
 _slim_kib() { du -sck "$@" 2>/dev/null | tail -n 1 | cut -f1; }
-_slim_mib() { echo "$(( ($1 + 1023) / 1024 )) MiB"; }
+_slim_mib() { echo "$(( ($1 + 512) / 1024 )) MiB"; }
 
 # slim_module_list TARGET [initramfs] — module names from common.list and TARGET.list; with
 # "initramfs", only those marked for the initramfs.
@@ -130,9 +130,11 @@ slim_initramfs() {
     } >"$rfs/etc/initramfs-tools/modules"
     printf '# scripts/build-image: only the listed modules (etc/initramfs-tools/modules)\nMODULES=list\nBUSYBOX=n\n' \
         >"$rfs/etc/initramfs-tools/conf.d/footfall.conf"
-    if ! chroot "$rfs" update-initramfs -u -k "$kver" >"$ilog" 2>&1; then
+    # mkinitramfs, not update-initramfs: only the file is wanted, not the post-update hooks that
+    # install it for a boot loader (raspi-firmware's fails outside a Pi: no /boot/firmware).
+    if ! chroot "$rfs" mkinitramfs -o "/boot/initrd.img-$kver" "$kver" >"$ilog" 2>&1; then
         cat "$ilog" >&2
-        log "update-initramfs failed (above)"
+        log "mkinitramfs failed (above)"
         return 1
     fi
     img=$rfs/boot/initrd.img-$kver
