@@ -2,17 +2,22 @@
 # scripts/lib/image-layout.sh — the appliance disk layout, shared by build-image and image-test.
 #
 # MBR (the Pi's boot ROM reads nothing else), 1 MiB-aligned:
-#   1  boot    FAT32, BOOT_MIB   kernel, initramfs, bootloader or Pi firmware
+#   1  boot    FAT32, BOOT_MIB     kernel, initramfs, bootloader or Pi firmware
 #   2  root A  squashfs, ROOT_MIB  the running system, read-only
-#   3  root B  ROOT_MIB, empty   reserved for A/B updates
-#   4  data    ext4, the rest    made on first boot by footfall-data.service (not in the image)
+#   3  root B  ROOT_MIB, empty     reserved for A/B updates: made on first boot, right after root A
+#   4  data    ext4, the rest      made on first boot, after root B
+# Partitions 3 and 4 are added by footfall-data.service (/usr/lib/footfall/data-setup) on the
+# card itself, so the image ends with root A: nothing empty is written to every card.
+# Sizes: the rpi boot files take about 70 MiB (a 37 MiB arm64 kernel, the Pi firmware) and the
+# squashfs root about 35 MiB; each slot leaves room for a second set of boot files and for the
+# root to grow several times over.
 
 BOOT_START_MIB=4
-BOOT_MIB=256
-ROOT_MIB=512
+BOOT_MIB=192
+ROOT_MIB=384
 ROOTA_START_MIB=$((BOOT_START_MIB + BOOT_MIB))
-ROOTB_START_MIB=$((ROOTA_START_MIB + ROOT_MIB))
-IMAGE_MIB=$((ROOTB_START_MIB + ROOT_MIB))
+ROOTB_START_MIB=$((ROOTA_START_MIB + ROOT_MIB))   # where data-setup puts root B
+IMAGE_MIB=$ROOTB_START_MIB
 
 image_bytes() { echo $((IMAGE_MIB * 1048576)); }
 
@@ -23,8 +28,9 @@ root_partuuid() { echo "$1-02"; }
 # panic=10: reboot 10 s after a kernel panic instead of hanging; fsck.mode=skip: squashfs has no fsck.
 kernel_cmdline() { echo "root=PARTUUID=$(root_partuuid "$1") rootfstype=squashfs ro rootwait panic=10 fsck.mode=skip"; }
 
-# partition_table DISKID — sfdisk input. The boot partition is an EFI system partition (ef) for
-# the pc target's UEFI firmware and FAT32-LBA (c) for the Pi's boot ROM.
+# partition_table DISKID — sfdisk input: boot and root A (root B and data come on first boot). The
+# boot partition is an EFI system partition (ef) for the pc target's UEFI firmware and FAT32-LBA
+# (c) for the Pi's boot ROM.
 partition_table() {
     local boot_type=c
     [[ ${target:-} == pc ]] && boot_type=ef
@@ -33,6 +39,5 @@ label: dos
 label-id: 0x$1
 start=${BOOT_START_MIB}MiB, size=${BOOT_MIB}MiB, type=$boot_type, bootable
 start=${ROOTA_START_MIB}MiB, size=${ROOT_MIB}MiB, type=83
-start=${ROOTB_START_MIB}MiB, size=${ROOT_MIB}MiB, type=83
 TABLE
 }
