@@ -4,12 +4,14 @@ using Footfall.Presence;
 namespace Footfall.Daemon;
 
 /// <summary>
-/// Renders the LEDs ten times a second: a person's LED from the presence board, the status LED's
-/// pattern from the health verdict. The patterns are pure (<see cref="StatusLed"/>); this only sets levels.
+/// Renders the LEDs: a person's LED from the presence board, the status LED's pattern from the health
+/// verdict. The patterns are pure (<see cref="StatusLed"/>); this only sets levels. It wakes at the
+/// pattern's next edge, and at least every <see cref="Step"/> to see presence and health change, so
+/// an appliance whose LED is steady wakes four times a second rather than ten.
 /// </summary>
 public sealed class LedLoop
 {
-    public static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan Step = TimeSpan.FromMilliseconds(250);
 
     private readonly IReadOnlyList<ILedDriver> _drivers;
     private readonly Func<HealthVerdict> _health;
@@ -44,12 +46,15 @@ public sealed class LedLoop
         return frame;
     }
 
+    /// <summary>When to render next: the status pattern's next edge, or <see cref="Step"/>, whichever comes first.</summary>
+    public TimeSpan NextWake() =>
+        _status.UntilNextChange is { } edge && edge < Step ? (edge > TimeSpan.Zero ? edge : TimeSpan.FromMilliseconds(1)) : Step;
+
     public async Task RunAsync(CancellationToken stopping)
     {
-        using var timer = new PeriodicTimer(Step, _time);
         try
         {
-            do
+            while (true)
             {
                 try
                 {
@@ -65,8 +70,8 @@ public sealed class LedLoop
                         _failed = true;
                     }
                 }
+                await Task.Delay(NextWake(), _time, stopping).ConfigureAwait(false);
             }
-            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false));
         }
         catch (OperationCanceledException)
         {

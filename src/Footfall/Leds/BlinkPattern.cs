@@ -37,6 +37,25 @@ public sealed class BlinkPattern
         return new BlinkPattern($"{count} blinks, pause", spans);
     }
 
+    /// <summary>How long after <paramref name="sinceStart"/> the level next changes; null for a steady pattern.</summary>
+    public TimeSpan? UntilNextChange(TimeSpan sinceStart)
+    {
+        if (_spans.Length == 0)
+        {
+            return null;
+        }
+        TimeSpan into = TimeSpan.FromTicks(Math.Max(0, sinceStart.Ticks) % _cycle.Ticks);
+        foreach (TimeSpan span in _spans)
+        {
+            if (into < span)
+            {
+                return span - into;
+            }
+            into -= span;
+        }
+        return _spans[0];
+    }
+
     public bool IsOn(TimeSpan sinceStart)
     {
         if (_spans.Length == 0)

@@ -30,4 +30,7 @@ public sealed class StatusLed
     }
 
     public bool IsOn => StatusPatterns.For(Condition).IsOn(_time.GetElapsedTime(_since));
+
+    /// <summary>How long until the pattern next turns the LED on or off; null while it is steady.</summary>
+    public TimeSpan? UntilNextChange => StatusPatterns.For(Condition).UntilNextChange(_time.GetElapsedTime(_since));
 }

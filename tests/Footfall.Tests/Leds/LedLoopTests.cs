@@ -72,7 +72,7 @@ public sealed class LedLoopTests : IDisposable
         {
             loop.Render();
             levels.Add(_chip.Levels[27]);
-            _clock.Advance(LedLoop.Step);
+            _clock.Advance(TimeSpan.FromMilliseconds(100));
         }
         Assert.Equal("###...###...###...###...###..................###", string.Concat(levels.Select(on => on ? '#' : '.')));
         Assert.True(_chip.Levels[22]);
@@ -113,6 +113,36 @@ public sealed class LedLoopTests : IDisposable
         Publish(firstSweepDone: true, "Alice", "Bob");
         loop.Render();
         Assert.Equal(new Dictionary<int, bool> { [17] = true, [27] = true }, _chip.Levels);
+    }
+
+    [Fact]
+    public void TheLoopWakesAtEachEdgeOfThePatternAndAtLeastEveryStep()
+    {
+        using HardwareLeds leds = Open(new LedSettings { StatusLine = 27 });
+        var loop = new LedLoop([leds], _health.Verdict, _presence, s_people, _log, _clock);
+        Publish(firstSweepDone: true, "Bob");
+        _health.SetProblem(HealthAreas.Announce, "X says 401");   // 5 blinks of 0.3 s, 0.3 s apart, 1.8 s dark
+        var seen = new List<(long Ms, bool On)>();
+        var start = _clock.GetUtcNow();
+        while (_clock.GetUtcNow() - start < TimeSpan.FromSeconds(4.8))
+        {
+            loop.Render();
+            seen.Add(((long)(_clock.GetUtcNow() - start).TotalMilliseconds, _chip.Levels[27]));
+            TimeSpan wake = loop.NextWake();
+            Assert.InRange(wake, TimeSpan.FromMilliseconds(1), LedLoop.Step);
+            _clock.Advance(wake);
+        }
+        // Every edge of one cycle was rendered at its very moment, and the dark pause was only looked at each Step.
+        long[] edges = [0, 300, 600, 900, 1200, 1500, 1800, 2100, 2400, 2700, 4500];
+        Assert.All(edges, ms => Assert.Contains(seen, s => s.Ms == ms));
+        Assert.Equal([true, false, true, false, true], edges[..5].Select(ms => seen.Single(s => s.Ms == ms).On));
+        // A wake at each edge and each Step between: 2 for each 0.3 s span, 8 for the 1.8 s pause, 2 into the next cycle.
+        Assert.True(seen.Count <= (10 * 2) + 8 + 2, $"{seen.Count} wakes in 4.8 s");
+
+        // Steady on (healthy, someone in): nothing to wait for but presence and health.
+        _health.SetProblem(HealthAreas.Announce, null);
+        loop.Render();
+        Assert.Equal(LedLoop.Step, loop.NextWake());
     }
 
     [Fact]

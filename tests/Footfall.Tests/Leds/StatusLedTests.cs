@@ -11,6 +11,21 @@ public class StatusLedTests
     private static readonly HealthVerdict s_healthy = new(true, [], []);
 
     [Theory]
+    [InlineData(0, 100)]
+    [InlineData(50, 50)]
+    [InlineData(100, 2900)]
+    [InlineData(2999, 1)]
+    [InlineData(3000, 100)]
+    [InlineData(6050, 50)]
+    [InlineData(7550, 1450)]
+    public void APatternKnowsWhenItNextChanges(int sinceStartMs, int untilMs)
+    {
+        BlinkPattern pattern = StatusPatterns.For(StatusCondition.HealthyNobodyIn); // 100 ms on, 2900 ms off
+        Assert.Equal(TimeSpan.FromMilliseconds(untilMs), pattern.UntilNextChange(TimeSpan.FromMilliseconds(sinceStartMs)));
+        Assert.Null(BlinkPattern.Steady.UntilNextChange(TimeSpan.FromSeconds(5)));
+    }
+
+    [Theory]
     [InlineData(StatusCondition.HealthySomeoneIn, "##########################################################")]
     [InlineData(StatusCondition.HealthyNobodyIn, "#.............................#.............................")]
     [InlineData(StatusCondition.Booting, "#####.....#####.....")]
