@@ -155,12 +155,14 @@ shell_open() { exec 3<>"$WORK/sh.in" 4<>"$WORK/sh.out"; }
 monitor() { echo "$*" | socat - "UNIX-CONNECT:$WORK/monitor" >/dev/null; }
 
 # vm CMD — run CMD in the VM's test shell; its output on stdout, its exit code returned.
-# Gives up (exit 124) if no answer comes within VM_TIMEOUT seconds.
+# Gives up (exit 124) if no answer comes within VM_TIMEOUT seconds. The tag that ends the answer
+# is not quoted: what wait_shell sent before the shell started may reach it cut short (a USB serial
+# adapter drops what it had buffered when its port is opened), and a cut quote would stay open.
 VM_SEQ=0 VM_TIMEOUT=60
 vm() {
     VM_SEQ=$((VM_SEQ + 1))
     local tag="__ffl_done_${VM_SEQ}_$RANDOM" line deadline=$((SECONDS + VM_TIMEOUT))
-    printf '%s\n' "$* ; echo \"$tag \$?\"" >&3
+    printf '%s\n' "$* ; echo $tag \$?" >&3
     while ((SECONDS < deadline)); do
         IFS= read -r -t 5 line <&4 || continue
         line=${line%$'\r'}
@@ -175,10 +177,6 @@ wait_shell() {
     local limit=$1
     while (($(date +%s) - VM_T0 < limit)); do
         kill -0 "$QEMU_PID" 2>/dev/null || return 1
-        # What was sent before the shell started may reach it cut short (a USB serial adapter
-        # drops what it buffered when its port is opened), leaving a quote open for ever after:
-        # ^C makes the shell drop a half-read line.
-        printf '\003' >&3
         # The shell is bash on a tty, so interactive: no prompt, no history expansion of '!'.
         VM_TIMEOUT=5 vm 'PS1= PS2=; set +H' >/dev/null 2>&1 && return 0
     done
