@@ -1,0 +1,344 @@
+# shellcheck shell=bash disable=SC2016  # commands in single quotes are expanded by the VM's shell
+# scripts/lib/image-test.sh — what scripts/image-test does the same way for every target: results,
+# USB sticks, the office lab with DHCP and the fake X server, the VM's test shell, and the evidence
+# of a power cut. Sourced by scripts/image-test once these are set:
+#   SCRIPT_DIR ROOT WORK   the scripts, the checkout, the test's scratch folder
+#   LAB NET TAP            the lab's name, its /24 as three octets (10.77.9), the VM's tap
+#   VM_MAC                 the VM's NIC; it gets NET.10 by DHCP
+# The target's own vm_start (power on) sets QEMU_PID, VM_T0 and CONSOLE and opens the test shell's
+# pipes on fds 3 (to the shell) and 4 (from it).
+
+log() { echo "$PROG: $*" >&2; }
+die() { echo "$PROG: error: $*" >&2; exit 1; }
+lab() { "$SCRIPT_DIR/lab" "$@"; }
+
+GATEWAY=$NET.1           # the lab's appliance side: DHCP server and default route for the VM
+VM_IP=$NET.10
+FAKEX_NS=ffl-$LAB-printer   # the fake X server runs on the printer, a lab device the VM reaches
+FAKEX_IP=$NET.23
+FAKEX_PORT=8080
+export FAKEX_CONSUMER_KEY=image-test-ck FAKEX_CONSUMER_SECRET=image-test-cs \
+    FAKEX_ACCESS_TOKEN=image-test-at FAKEX_ACCESS_TOKEN_SECRET=image-test-as
+
+# --- results -------------------------------------------------------------------------------------
+
+PASSED=0 FAILED=0 SKIPPED=0
+pass() { PASSED=$((PASSED + 1)); log "PASS $*"; }
+fail() { FAILED=$((FAILED + 1)); log "FAIL $*"; }
+skip() { SKIPPED=$((SKIPPED + 1)); log "SKIP $*"; }
+# check NAME CMD... — PASS or FAIL by CMD's exit code.
+check() {
+    local name=$1
+    shift
+    if "$@"; then pass "$name"; else fail "$name"; fi
+}
+# summary — the last line scripts/test counts; exit 1 if anything failed.
+summary() {
+    echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
+    ((FAILED == 0))
+}
+
+# --- sticks and configs --------------------------------------------------------------------------
+
+# make_stick NAME FILE — an 8 MiB FAT stick holding FILE as footfall.json (and a decoy or two).
+make_stick() {
+    local img=$WORK/$1.img
+    rm -f "$img"
+    mkfs.vfat -C -n FOOTFALL "$img" 8192 >/dev/null
+    mcopy -i "$img" "$2" ::/footfall.json
+    echo "not a config" >"$WORK/notes.txt"
+    mcopy -i "$img" "$WORK/notes.txt" ::/notes.txt
+}
+
+# write_config FILE CHIP WATCHDOG — the office's config: Alice (LED line 17) and Bob (22), the
+# status LED on 27 of CHIP, the "watchdog" section WATCHDOG (JSON), posts to the fake X server.
+# The VM has no NTP in the lab; its clock is QEMU's RTC (the host's time), hence clockSync "system".
+write_config() {
+    cat >"$1" <<EOF
+{
+  "site": { "name": "Image test office", "timeZone": "Europe/Amsterdam" },
+  "network": { "sweepInterval": "2s" },
+  "presence": { "awayAfter": "8s" },
+  "people": [
+    { "name": "Alice", "devices": ["02:ff:01:00:00:0a"], "led": 17 },
+    { "name": "Bob", "devices": ["02:ff:01:00:00:0b"], "led": 22 }
+  ],
+  "leds": { "chip": "$2", "status": 27 },
+  "watchdog": $3,
+  "announce": {
+    "aggregateWindow": "0s",
+    "x": {
+      "consumerKey": "$FAKEX_CONSUMER_KEY", "consumerSecret": "$FAKEX_CONSUMER_SECRET",
+      "accessToken": "$FAKEX_ACCESS_TOKEN", "accessTokenSecret": "$FAKEX_ACCESS_TOKEN_SECRET",
+      "apiBaseUrl": "http://$FAKEX_IP:$FAKEX_PORT",
+      "clockSync": "system"
+    }
+  }
+}
+EOF
+}
+
+# --- the lab -------------------------------------------------------------------------------------
+
+DNSMASQ_PID="" FAKEX_PID="" CHURN_PID=""
+# lab_start — the office (Alice's phone, away at first; Bob's laptop; a printer nobody claims that
+# runs the fake X server), a tap for the VM on its switch, DHCP giving the VM NET.10.
+lab_start() {
+    cat >"$WORK/office.spec" <<EOF
+alice   02:ff:01:00:00:0a $NET.21
+bob     02:ff:01:00:00:0b $NET.22
+printer 02:ff:01:00:00:0c $NET.23
+EOF
+    log "building lab $LAB ($NET.0/24) with tap $TAP for the VM and DHCP"
+    lab -q down "$LAB"
+    lab -q up "$LAB" --subnet "$NET.0/24" --spec "$WORK/office.spec" >/dev/null
+    lab -q leave "$LAB" alice
+    lab -q tap "$LAB" "$TAP"
+    SW_NS=/run/netns/ffl-$LAB-sw
+    ip netns exec "ffl-$LAB-app" dnsmasq --keep-in-foreground --conf-file=/dev/null --port=0 \
+        --interface=lab0 --bind-interfaces --dhcp-range="$NET.100,$NET.150,255.255.255.0,1h" \
+        --dhcp-host="$VM_MAC,$VM_IP" --dhcp-option=option:router,"$GATEWAY" \
+        --dhcp-leasefile="$WORK/leases" --pid-file="$WORK/dnsmasq.pid" --log-facility="$WORK/dnsmasq.log" &
+    DNSMASQ_PID=$!
+    ip netns exec "$FAKEX_NS" node "$ROOT/tests/fakex/server.mjs" --host 0.0.0.0 --port "$FAKEX_PORT" \
+        >"$WORK/fakex.log" 2>&1 &
+    FAKEX_PID=$!
+    for _ in $(seq 50); do grep -q "listening on" "$WORK/fakex.log" && break; sleep 0.2; done
+    grep -q "listening on" "$WORK/fakex.log" || die "the fake X server did not start: $(cat "$WORK/fakex.log")"
+}
+
+# lab_stop — everything lab_start and churn started, and the lab itself.
+lab_stop() {
+    [[ -n $CHURN_PID ]] && kill "$CHURN_PID" 2>/dev/null
+    [[ -n $DNSMASQ_PID ]] && kill "$DNSMASQ_PID" 2>/dev/null
+    [[ -n $FAKEX_PID ]] && kill "$FAKEX_PID" 2>/dev/null
+    lab -q down "$LAB" || true
+}
+
+fakex_requests() { ip netns exec "$FAKEX_NS" curl -fsS "http://127.0.0.1:$FAKEX_PORT/_fake/requests"; }
+# fakex_posts_for NAME — true once a signed (valid) POST /2/tweets naming NAME was accepted.
+fakex_posts_for() {
+    fakex_requests | jq -e --arg n "$1" 'any(.[]; .method == "POST" and .path == "/2/tweets" and .valid == true
+            and .status == 201 and ((.text // "") | contains($n)))' >/dev/null
+}
+# fakex_post_count NAME — how many posts naming NAME the fake X server took.
+fakex_post_count() {
+    fakex_requests | jq --arg n "$1" '[.[] | select(.method == "POST" and .path == "/2/tweets" and ((.text // "") | contains($n)))] | length'
+}
+
+wait_host() { # wait_host LIMIT CMD... — until CMD succeeds here, for at most LIMIT seconds
+    local limit=$1 t0=$SECONDS
+    shift
+    while ((SECONDS - t0 < limit)); do "$@" && return 0; sleep 2; done
+    return 1
+}
+
+# --- the VM's test shell -------------------------------------------------------------------------
+
+QEMU_PID="" BOOTS=0
+vm_kill() {
+    [[ -n $QEMU_PID ]] || return 0
+    kill -9 "$QEMU_PID" 2>/dev/null || true
+    wait "$QEMU_PID" 2>/dev/null || true
+    QEMU_PID=""
+    { exec 3>&- 4<&-; } 2>/dev/null || true
+}
+
+# shell_pipes — fresh FIFOs for QEMU's "pipe:$WORK/sh" chardev (the test shell) and its monitor.
+shell_pipes() {
+    rm -f "$WORK/sh.in" "$WORK/sh.out" "$WORK/monitor"
+    mkfifo "$WORK/sh.in" "$WORK/sh.out"
+}
+# shell_open — after QEMU started: fd 3 writes to the test shell, fd 4 reads from it.
+shell_open() { exec 3<>"$WORK/sh.in" 4<>"$WORK/sh.out"; }
+
+monitor() { echo "$*" | socat - "UNIX-CONNECT:$WORK/monitor" >/dev/null; }
+
+# vm CMD — run CMD in the VM's test shell; its output on stdout, its exit code returned.
+# Gives up (exit 124) if no answer comes within VM_TIMEOUT seconds. The tag that ends the answer
+# is not quoted: what wait_shell sent before the shell started may reach it cut short (a USB serial
+# adapter drops what it had buffered when its port is opened), and a cut quote would stay open.
+VM_SEQ=0 VM_TIMEOUT=60
+vm() {
+    VM_SEQ=$((VM_SEQ + 1))
+    local tag="__ffl_done_${VM_SEQ}_$RANDOM" line deadline=$((SECONDS + VM_TIMEOUT))
+    printf '%s\n' "$* ; echo $tag \$?" >&3
+    while ((SECONDS < deadline)); do
+        IFS= read -r -t 5 line <&4 || continue
+        line=${line%$'\r'}
+        if [[ $line == *"$tag "* ]]; then return "${line##*"$tag "}"; fi
+        [[ $line == *"$tag"* ]] || printf '%s\n' "$line"
+    done
+    return 124
+}
+
+# wait_shell LIMIT — until the test shell answers (true) or LIMIT seconds since power-on pass.
+wait_shell() {
+    local limit=$1
+    while (($(date +%s) - VM_T0 < limit)); do
+        kill -0 "$QEMU_PID" 2>/dev/null || return 1
+        # The shell is bash on a tty, so interactive: no prompt, no history expansion of '!'.
+        VM_TIMEOUT=5 vm 'PS1= PS2=; set +H' >/dev/null 2>&1 && return 0
+    done
+    return 1
+}
+
+# wait_vm LIMIT CMD — until CMD succeeds in the VM, for at most LIMIT seconds.
+wait_vm() {
+    local limit=$1 t0=$SECONDS
+    shift
+    while ((SECONDS - t0 < limit)); do
+        vm "$@" >/dev/null 2>&1 && return 0
+        sleep 2
+    done
+    return 1
+}
+
+# shell_up — what a target does as soon as its test shell answers: nothing, unless it says so.
+shell_up() { :; }
+
+FOOTFALL_UP='systemctl is-active --quiet footfall && footfall who --data /data/footfall >/dev/null'
+# boot ARGS... — vm_start ARGS..., then wait for footfall; sets BOOT_SECONDS. False if it did not
+# make it within BOOT_LIMIT seconds of power-on.
+boot() {
+    vm_start "$@"
+    wait_shell "$BOOT_LIMIT" || return 1
+    shell_up
+    wait_vm $((BOOT_LIMIT - ($(date +%s) - VM_T0))) "$FOOTFALL_UP" || return 1
+    BOOT_SECONDS=$(($(date +%s) - VM_T0))
+    log "boot $BOOTS: footfall running $BOOT_SECONDS s after power-on"
+}
+
+# back_up — after a reset: the test shell and footfall again within BOOT_LIMIT s of VM_T0.
+back_up() { wait_shell "$BOOT_LIMIT" && shell_up && wait_vm $((BOOT_LIMIT - ($(date +%s) - VM_T0))) "$FOOTFALL_UP"; }
+
+# banners — how many kernels the console has seen start (a reset appends another).
+banners() { local n; n=$(grep -ac "Linux version" "$CONSOLE" 2>/dev/null) || true; echo "${n:-0}"; }
+
+# why_not_up — what the VM says about footfall not running, if its test shell answers at all.
+why_not_up() {
+    VM_TIMEOUT=20 vm 'systemctl --failed --no-pager; systemctl status --no-pager footfall-data footfall | tail -n 30' >&2 ||
+        log "the test shell does not answer"
+}
+
+log_json() { vm footfall log --data /data/footfall --json -n 1000; }
+config_status() { vm head -n 1 /run/footfall/config-status; }
+
+# --- a power cut ---------------------------------------------------------------------------------
+
+# churn — Bob's laptop comes and goes, for ever (run in the background; CHURN_PID).
+churn() {
+    while true; do
+        lab -q leave "$LAB" bob; sleep 13
+        lab -q join "$LAB" bob; sleep 5
+    done
+}
+churn_stop() {
+    [[ -n $CHURN_PID ]] || return 0
+    kill "$CHURN_PID" 2>/dev/null; wait "$CHURN_PID" 2>/dev/null || true
+    CHURN_PID=""
+    lab -q join "$LAB" bob
+}
+
+# cut_db DISK — the database as a power cut left it, read from DISK's data partition without
+# booting: $WORK/data.ext4, $WORK/cut.db (+ -wal); sets DATA_START (the partition's first sector).
+cut_db() {
+    DATA_START=$(sfdisk -d "$1" | sed -n 's/.*4 : start= *\([0-9]*\),.*/\1/p')
+    dd if="$1" of="$WORK/data.ext4" bs=512 skip="$DATA_START" status=none conv=sparse
+    rm -f "$WORK/cut.db" "$WORK/cut.db-wal"
+    debugfs -R "dump /footfall/footfall.db $WORK/cut.db" "$WORK/data.ext4" >/dev/null 2>&1
+    debugfs -R "dump /footfall/footfall.db-wal $WORK/cut.db-wal" "$WORK/data.ext4" >/dev/null 2>&1 || true
+}
+
+# events_lost BEFORE AFTER — how many events footfall log showed in BEFORE (before the cut) are not
+# in AFTER (after the next boot), compared by id and content; "?" if either cannot be read.
+EVENTS='[.events[] | {id, at, kind, person}] | map(tojson)'
+events_lost() {
+    jq -n --slurpfile b "$1" --slurpfile a "$2" "(\$b[0] | $EVENTS) - (\$a[0] | $EVENTS) | length" 2>/dev/null || echo "?"
+}
+events_count() { jq "$EVENTS | length" "$1" 2>/dev/null || echo 0; }
+# arrivals_twice LOG — arrivals of a person without a departure between, in footfall log's JSON.
+arrivals_twice() {
+    jq '[.events | sort_by(.id)[] | select(.person != null) | {p: .person, k: (.kind | ascii_downcase)}]
+        | reduce .[] as $e ({bad: 0, in: {}};
+            if ($e.k | test("arriv")) then (if .in[$e.p] then .bad += 1 else . end) | .in[$e.p] = true
+            elif ($e.k | test("left|depart")) then .in[$e.p] = false else . end) | .bad' "$1" 2>/dev/null || echo "?"
+}
+
+# --- checks both targets make --------------------------------------------------------------------
+
+# check_posted N NAME — check N: NAME's arrival reaches the fake X server as a signed post, once.
+check_posted() {
+    local posts
+    if wait_host 60 fakex_posts_for "$2"; then
+        posts=$(fakex_post_count "$2")
+        pass "$1 $2's arrival is posted, signed, on the fake X server"
+        check "$1 ... exactly once ($posts posts naming $2)" test "$posts" = 1
+    else
+        fail "$1 no valid post naming $2 on the fake X server within 60 s; its requests:"
+        fakex_requests | jq -c '.[]' >&2 || true
+    fi
+}
+
+# power_cut N — check N, first half: while Bob's laptop comes and goes, what footfall log shows is
+# noted ($WORK/before.json), then the power is cut (QEMU killed); the database as it was left must
+# pass integrity_check. Boot again, then power_cut_after N.
+power_cut() {
+    log "$1. power cut while Bob's laptop comes and goes"
+    churn &
+    CHURN_PID=$!
+    sleep 40
+    log_json >"$WORK/before.json" || true
+    sleep 3
+    vm_kill
+    churn_stop
+    cut_db "$DISK"
+    check "$1 after the cut the database passes integrity_check" \
+        test "$(sqlite3 "$WORK/cut.db" 'PRAGMA integrity_check;' 2>&1)" = ok
+}
+
+# power_cut_after N — check N, second half, once booted again: nothing committed before the cut is
+# lost (committed = what footfall log could read), nobody arrives twice without leaving between.
+power_cut_after() {
+    local lost committed twice
+    log_json >"$WORK/after.json" || true
+    lost=$(events_lost "$WORK/before.json" "$WORK/after.json")
+    committed=$(events_count "$WORK/before.json")
+    check "$1 nothing committed is lost ($committed events read before the cut, $lost missing after)" \
+        test "$lost" = 0 -a "$committed" -gt 0
+    twice=$(arrivals_twice "$WORK/after.json")
+    check "$1 nothing is announced twice (arrivals without a departure between: $twice)" test "$twice" = 0
+}
+
+# watchdog_check N — check N: footfall frozen with SIGSTOP stops feeding the watchdog, the hardware
+# resets the VM (a new kernel banner on the console) and it comes back working.
+watchdog_check() {
+    local boot_id before limit t0 reset=0
+    log "$1. freezing footfall (SIGSTOP)"
+    if ! vm 'ls -l /proc/$(systemctl show -p MainPID --value footfall)/fd 2>/dev/null | grep -q /dev/watchdog'; then
+        fail "$1 footfall does not hold /dev/watchdog (journal: $(vm 'journalctl -b -u footfall --no-pager | grep -i watchdog | tail -n 3' | tr '\n' ' '))"
+        return
+    fi
+    boot_id=$(vm cat /proc/sys/kernel/random/boot_id)
+    before=$(banners)
+    # i6300esb: the first stage expires after the timeout, the reset comes one timeout later.
+    limit=$((2 * WATCHDOG_TIMEOUT + 30))
+    vm 'kill -STOP $(systemctl show -p MainPID --value footfall)' || true
+    t0=$(date +%s)
+    while (($(date +%s) - t0 < limit)); do
+        if (($(banners) > before)); then reset=1; break; fi
+        sleep 1
+    done
+    if ((!reset)); then
+        fail "$1 no reset within $limit s of the freeze (console: $CONSOLE)"
+        return
+    fi
+    VM_T0=$(date +%s)
+    pass "$1 the watchdog reset the VM ($((VM_T0 - t0)) s after the freeze, timeout $WATCHDOG_TIMEOUT s)"
+    if back_up; then
+        pass "$1 it came back working ($(($(date +%s) - VM_T0)) s after the reset)"
+        check "$1 ... in a new boot" test "$(vm cat /proc/sys/kernel/random/boot_id)" != "$boot_id"
+    else
+        fail "$1 footfall was not running $BOOT_LIMIT s after the reset"
+    fi
+}
