@@ -133,10 +133,15 @@ check_posted 2 Alice
 # the chip's level register (GPLEV), which QEMU's model sets from what footfall writes.
 log "3. raspi3b: LEDs on pinctrl-bcm2835, Alice's on GPIO17, Bob's on GPIO22"
 vm 'mountpoint -q /sys/kernel/debug || mount -t debugfs none /sys/kernel/debug' || true
-# led_is LINE hi|lo — until GPIO LINE, requested by footfall as an output, reads back at that level.
-led_is() { wait_vm 60 "grep -Eq '\\(GPIO$1 *\\|footfall *\\) out $2' /sys/kernel/debug/gpio"; }
+# footfall requests its lines through System.Device.Gpio's LibGpiodV2Driver, whose consumer name is
+# "C#-LibGpiodV2Driver-PID" (debugfs shows its first 20 characters); that footfall is the holder is
+# checked through its file descriptors below.
+# led_is LINE hi|lo — until GPIO LINE, requested as an output by libgpiod, reads back at that level.
+led_is() { wait_vm 60 "grep -Eq '\\(GPIO$1 *\\|C#-LibGpiodV2Driver[^)]*\\) out $2' /sys/kernel/debug/gpio"; }
 check "3 the chip is the Pi's own: pinctrl-bcm2835 with 54 lines" \
     vm 'grep -q "^gpiochip0: GPIOs [0-9]*-[0-9]*, parent: platform/.*, pinctrl-bcm2835" /sys/kernel/debug/gpio && test "$(grep -c "^ gpio-" /sys/kernel/debug/gpio)" -ge 54'
+check "3 footfall holds lines of the chip (gpio-line requests)" \
+    wait_vm 60 'ls -l /proc/$(systemctl show -p MainPID --value footfall)/fd | grep -q gpio-line'
 check "3 Alice is in: GPIO17 is driven high by footfall" led_is 17 hi
 check "3 Bob is in: GPIO22 is high" led_is 22 hi
 lab -q leave "$LAB" alice
@@ -144,7 +149,7 @@ check "3 Alice's phone leaves: GPIO17 goes low" led_is 17 lo
 check "3 ... and GPIO22 stays high" led_is 22 hi
 lab -q join "$LAB" alice
 check "3 Alice is back: GPIO17 is high again" led_is 17 hi
-vm 'grep footfall /sys/kernel/debug/gpio' | sed 's/^/    /' >&2 || true
+vm 'grep LibGpiodV2Driver /sys/kernel/debug/gpio' | sed 's/^/    /' >&2 || true
 # For whoever trims the image's kernel modules: what this board needed (the stick's included).
 # (A few per line: a serial line of 600 characters was seen cut short.)
 modules() { vm 'cut -d" " -f1 /proc/modules | sort | xargs -n 10' | tr '\n' ' '; }
