@@ -8,11 +8,7 @@ internal static partial class Libc
 {
     public const string Library = "libc";
 
-    public const int EPERM = 1;
     public const int EINTR = 4;
-    public const int EAGAIN = 11;
-    public const int EACCES = 13;
     public const int ENODEV = 19;
-    public const int ENOBUFS = 105;
     public const int EADDRNOTAVAIL = 99;
 }

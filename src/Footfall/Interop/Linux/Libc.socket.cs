@@ -5,10 +5,7 @@ namespace Footfall.Interop.Linux;
 internal static partial class Libc
 {
     public const int AF_INET = 2;
-    public const int AF_PACKET = 17;
     public const int SOCK_DGRAM = 2;
-    public const int SOCK_RAW = 3;
-    public const int SOCK_NONBLOCK = 0x800;
     public const int SOCK_CLOEXEC = 0x80000;
 
     [LibraryImport(Library, SetLastError = true)]

@@ -1,9 +1,0 @@
-using System.Runtime.InteropServices;
-
-namespace Footfall.Interop.Linux;
-
-internal static partial class Libc
-{
-    [LibraryImport(Library, SetLastError = true)]
-    public static unsafe partial int bind(int fd, SockaddrLl* address, int addressLength);
-}
