@@ -6,7 +6,8 @@ namespace Footfall.Sweep;
 /// Runs ARP sweeps over one link: a paced pass of broadcast who-has requests to every target, a short
 /// wait, then passes for the targets that stayed silent. Every ARP frame received meanwhile — replies
 /// to us, replies to others, gratuitous announcements, probes — is a sighting of its sender, so that
-/// late and unsolicited frames are never thrown away. The receive path allocates nothing.
+/// late and unsolicited frames are never thrown away; so are DHCP requests (of their client, with its
+/// hostname) and IPv6 neighbour discovery (of its sender). The receive path allocates nothing.
 /// </summary>
 public sealed class Sweeper
 {
@@ -22,8 +23,9 @@ public sealed class Sweeper
     private readonly Ipv4Address _ourIp;
     private readonly TimeProvider _time;
     private readonly ISightingSink? _sink;
-    private readonly byte[] _sendBuffer = new byte[ArpFrame.PaddedLength];
+    private readonly byte[] _sendBuffer = new byte[MdnsWakeFrame.MaximumLength];
     private readonly byte[] _receiveBuffer = new byte[ReceiveBufferLength];
+    private readonly DhcpIdentities _dhcpIdentities = new();
     private SweepTargets? _targets;
     private SweepResults? _results;
 
@@ -36,7 +38,7 @@ public sealed class Sweeper
         _sink = sink;
     }
 
-    /// <summary>Frames that were not ARP-over-Ethernet or were malformed, since the sweeper was made.</summary>
+    /// <summary>Frames that were none of ARP, a DHCP request or IPv6 neighbour discovery, or were malformed, since the sweeper was made.</summary>
     public long FramesRefused { get; private set; }
 
     /// <summary>Runs one sweep of <paramref name="targets"/>, filling <paramref name="results"/> (which is reset first).</summary>
@@ -98,6 +100,13 @@ public sealed class Sweeper
         return _link.TrySend(_sendBuffer.AsSpan(0, length));
     }
 
+    /// <summary>Sends a unicast mDNS query to a known device's port 5353: what wakes a sleeping iPhone.</summary>
+    public bool SendWake(Ipv4Address target, MacAddress destination)
+    {
+        int length = MdnsWakeFrame.Write(_sendBuffer, _ourMac, _ourIp, destination, target);
+        return _link.TrySend(_sendBuffer.AsSpan(0, length));
+    }
+
     private void SendPass(SweepTargets targets, int rate, SweepResults results, CancellationToken cancellation)
     {
         var pacer = new Pacer(_time.GetTimestamp(), rate, _time.TimestampFrequency);
@@ -152,14 +161,34 @@ public sealed class Sweeper
     internal void Handle(ReadOnlySpan<byte> frame, int realLength)
     {
         // A frame longer than our buffer arrived truncated: refuse it rather than parse a prefix.
-        if (realLength != frame.Length || !ArpFrame.TryParse(frame, out ArpFrame arp))
+        if (realLength != frame.Length || frame.Length < ArpFrame.EthernetHeaderLength)
         {
             FramesRefused++;
             return;
         }
+        ushort etherType = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(frame[12..]);
+        bool handled = etherType switch
+        {
+            ArpFrame.EtherTypeArp => HandleArp(frame),
+            DhcpRequest.EtherTypeIpv4 => HandleDhcp(frame),
+            NeighborDiscoveryFrame.EtherTypeIpv6 => HandleNeighborDiscovery(frame),
+            _ => false,
+        };
+        if (!handled)
+        {
+            FramesRefused++;
+        }
+    }
+
+    private bool HandleArp(ReadOnlySpan<byte> frame)
+    {
+        if (!ArpFrame.TryParse(frame, out ArpFrame arp))
+        {
+            return false;
+        }
         if (arp.SenderMac == _ourMac || arp.EthernetSource == _ourMac)
         {
-            return;
+            return true;
         }
         long now = _time.GetTimestamp();
         Sighting sighting = Sighting.Of(arp, now);
@@ -168,5 +197,33 @@ public sealed class Sweeper
         {
             results.Record(index, arp.SenderMac);
         }
+        return true;
+    }
+
+    private bool HandleDhcp(ReadOnlySpan<byte> frame)
+    {
+        if (!DhcpRequest.TryParse(frame, out DhcpRequest dhcp))
+        {
+            return false;
+        }
+        if (dhcp.ClientMac != _ourMac)
+        {
+            DhcpIdentity identity = _dhcpIdentities.Get(dhcp.ClientMac, dhcp.Hostname(frame), dhcp.ClientId(frame));
+            _sink?.OnSighting(new Sighting(dhcp.ClientMac, dhcp.ClientIp, _time.GetTimestamp(), SightingKind.Dhcp, identity));
+        }
+        return true;
+    }
+
+    private bool HandleNeighborDiscovery(ReadOnlySpan<byte> frame)
+    {
+        if (!NeighborDiscoveryFrame.TryParse(frame, out NeighborDiscoveryFrame nd))
+        {
+            return false;
+        }
+        if (nd.Source != _ourMac)
+        {
+            _sink?.OnSighting(new Sighting(nd.Source, Ipv4Address.Any, _time.GetTimestamp(), SightingKind.NeighborDiscovery));
+        }
+        return true;
     }
 }

@@ -48,8 +48,9 @@ public class CaptureReplayTests
         frames.AddRange(Enumerable.Range(1, 80).Select(i => At(i * 10, Printer, "192.168.1.5")));
         PresenceEvent left = Assert.Single(Replay([.. frames]), e => e.Kind == PresenceEventKind.Left);
         Assert.Equal("Alice", left.Person);
-        // Checked on the first whole second at or after 10 s + awayAfter, left when the window closed.
-        Assert.Equal(s_t0.AddSeconds(10) + s_rules.AwayAfter + s_rules.DepartureCheckWindow, left.At);
+        // Checked on the first whole second at or after 10 s + awayAfter, left at the first tick after the window closed.
+        TimeSpan window = TimeSpan.FromSeconds(Math.Ceiling(s_rules.DepartureCheckWindow.TotalSeconds));
+        Assert.Equal(s_t0.AddSeconds(10) + s_rules.AwayAfter + window, left.At);
         Assert.Equal(TimeSpan.FromSeconds(10), left.Stayed);
     }
 
