@@ -2,6 +2,9 @@ namespace Footfall.LabTests.Support;
 
 public sealed record LabDevice(string Name, string Ip, string Mac);
 
+/// <summary>A device as it is now (scripts/lab list): Ip is "-" while it has none, State "up" or "down".</summary>
+public sealed record LabDeviceNow(string Name, string Ip, string Mac, string State);
+
 /// <summary>A simulated office built by scripts/lab: a bridge, device namespaces, and the appliance's lab0.</summary>
 public sealed class Lab : IDisposable
 {
@@ -38,6 +41,27 @@ public sealed class Lab : IDisposable
         RunResult result = Run.Program(Repo.LabScript, ["-q", command, Name, .. arguments]);
         Assert.True(result.ExitCode == 0, $"scripts/lab {command} failed ({result.ExitCode}): {result.Stderr}");
     }
+
+    /// <summary>
+    /// Gives a device a behaviour of the phone zoo (scripts/lab behave), e.g. Behave("d1", "sleepy", "--idle", "5").
+    /// dhcp-joiner and rotator need a device that has not joined yet (Up with "--down").
+    /// </summary>
+    public void Behave(string device, string behaviour, params string[] options) =>
+        Do("behave", [device, behaviour, .. options]);
+
+    /// <summary>The devices as they are now: a rotator's MAC changes at each rejoin, a dhcp-joiner's IP comes with its lease.</summary>
+    public IReadOnlyList<LabDeviceNow> List()
+    {
+        RunResult list = Run.Program(Repo.LabScript, ["-q", "list", Name]);
+        Assert.True(list.ExitCode == 0, $"scripts/lab list failed ({list.ExitCode}): {list.Stderr}");
+        return list.StdoutLines.Select(line => line.Split('\t')).Select(f => new LabDeviceNow(f[0], f[1], f[2], f[3])).ToList();
+    }
+
+    public string DeviceNamespace(string device) => $"ffl-{Name}-{device}";
+
+    /// <summary>Runs a program (a probe: arping, arp-scan) inside the appliance's namespace.</summary>
+    public RunResult InApp(string program, params string[] arguments) =>
+        Support.Run.Program("ip", ["netns", "exec", AppNamespace, program, .. arguments]);
 
     /// <summary>Starts footfall inside the appliance's namespace.</summary>
     public Run.Running StartFootfall(params string[] arguments) =>
