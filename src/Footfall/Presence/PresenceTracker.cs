@@ -134,7 +134,7 @@ public sealed class PresenceTracker
             // A visitor's device: worth a line in the log when it is new or back after a long absence.
             if (previous is null || now - previous.LastSeen >= _rules.AwayAfter)
             {
-                _events.Add(new PresenceEvent(PresenceEventKind.UnknownDeviceSeen, now, Mac: sighting.Mac, Ip: ip, Announce: false));
+                _events.Add(new PresenceEvent(PresenceEventKind.UnknownDeviceSeen, now, Mac: sighting.Mac, Ip: KnownOrNull(ip), Announce: false));
             }
             return;
         }
@@ -149,7 +149,7 @@ public sealed class PresenceTracker
         owner.IsIn = true;
         owner.Since = now;
         bool announce = _firstSweepDone || _rules.AnnounceOnStartup;
-        _events.Add(new PresenceEvent(PresenceEventKind.Arrived, now, owner.Person.Name, sighting.Mac, ip, Announce: announce));
+        _events.Add(new PresenceEvent(PresenceEventKind.Arrived, now, owner.Person.Name, sighting.Mac, KnownOrNull(ip), Announce: announce));
     }
 
     /// <summary>A sweep has completed: after the first, arrivals are announced and departures are judged.</summary>
@@ -231,6 +231,9 @@ public sealed class PresenceTracker
             _changedDevices.Add(mac);
         }
     }
+
+    /// <summary>An event of a device seen before it had an IPv4 address (a DHCP DISCOVER, IPv6) has none.</summary>
+    private static Ipv4Address? KnownOrNull(Ipv4Address ip) => ip == Ipv4Address.Any ? null : ip;
 
     private static string Describe(DhcpIdentity identity) =>
         identity.Hostname is { } hostname ? $"DHCP hostname \"{hostname}\"" : $"DHCP client id {identity.ClientId}";

@@ -23,7 +23,7 @@ public class PhoneTrackingTests
         PresenceTracker tracker = Started(People());
         tracker.OnSighting(new Sighting(s_alicePhone, Ipv4Address.Any, 0, SightingKind.Dhcp, s_aliceIdentity));
         PresenceEvent arrival = Assert.Single(tracker.TakeEvents());
-        Assert.Equal(("Alice", PresenceEventKind.Arrived), (arrival.Person, arrival.Kind));
+        Assert.Equal(("Alice", PresenceEventKind.Arrived, (Ipv4Address?)null), (arrival.Person, arrival.Kind, arrival.Ip));
         DeviceSeen device = Assert.Single(tracker.TakeDeviceUpdates());
         Assert.Equal(s_aliceIdentity, device.Dhcp);
 
