@@ -25,7 +25,7 @@ public sealed class Sweeper
     private readonly ISightingSink? _sink;
     private readonly byte[] _sendBuffer = new byte[MdnsWakeFrame.MaximumLength];
     private readonly byte[] _receiveBuffer = new byte[ReceiveBufferLength];
-    private readonly DhcpIdentities _dhcpIdentities = new();
+    private readonly SightingReader _reader;
     private SweepTargets? _targets;
     private SweepResults? _results;
 
@@ -36,6 +36,7 @@ public sealed class Sweeper
         _ourIp = ourIp;
         _time = time;
         _sink = sink;
+        _reader = new SightingReader(ourMac);
     }
 
     /// <summary>Frames that were none of ARP, a DHCP request or IPv6 neighbour discovery, or were malformed, since the sweeper was made.</summary>
@@ -161,69 +162,20 @@ public sealed class Sweeper
     internal void Handle(ReadOnlySpan<byte> frame, int realLength)
     {
         // A frame longer than our buffer arrived truncated: refuse it rather than parse a prefix.
-        if (realLength != frame.Length || frame.Length < ArpFrame.EthernetHeaderLength)
+        Sighting sighting = default;
+        FrameVerdict verdict = realLength == frame.Length ? _reader.Read(frame, _time.GetTimestamp(), out sighting) : FrameVerdict.Refused;
+        if (verdict == FrameVerdict.Refused)
         {
             FramesRefused++;
             return;
         }
-        ushort etherType = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(frame[12..]);
-        bool handled = etherType switch
+        if (verdict == FrameVerdict.Seen)
         {
-            ArpFrame.EtherTypeArp => HandleArp(frame),
-            DhcpRequest.EtherTypeIpv4 => HandleDhcp(frame),
-            NeighborDiscoveryFrame.EtherTypeIpv6 => HandleNeighborDiscovery(frame),
-            _ => false,
-        };
-        if (!handled)
-        {
-            FramesRefused++;
+            _sink?.OnSighting(sighting);
+            if (sighting.ClaimsIp && _results is { } results && _targets!.TryIndexOf(sighting.Ip, out int index))
+            {
+                results.Record(index, sighting.Mac);
+            }
         }
-    }
-
-    private bool HandleArp(ReadOnlySpan<byte> frame)
-    {
-        if (!ArpFrame.TryParse(frame, out ArpFrame arp))
-        {
-            return false;
-        }
-        if (arp.SenderMac == _ourMac || arp.EthernetSource == _ourMac)
-        {
-            return true;
-        }
-        long now = _time.GetTimestamp();
-        Sighting sighting = Sighting.Of(arp, now);
-        _sink?.OnSighting(sighting);
-        if (sighting.Kind != SightingKind.Probe && _results is { } results && _targets!.TryIndexOf(arp.SenderIp, out int index))
-        {
-            results.Record(index, arp.SenderMac);
-        }
-        return true;
-    }
-
-    private bool HandleDhcp(ReadOnlySpan<byte> frame)
-    {
-        if (!DhcpRequest.TryParse(frame, out DhcpRequest dhcp))
-        {
-            return false;
-        }
-        if (dhcp.ClientMac != _ourMac)
-        {
-            DhcpIdentity identity = _dhcpIdentities.Get(dhcp.ClientMac, dhcp.Hostname(frame), dhcp.ClientId(frame));
-            _sink?.OnSighting(new Sighting(dhcp.ClientMac, dhcp.ClientIp, _time.GetTimestamp(), SightingKind.Dhcp, identity));
-        }
-        return true;
-    }
-
-    private bool HandleNeighborDiscovery(ReadOnlySpan<byte> frame)
-    {
-        if (!NeighborDiscoveryFrame.TryParse(frame, out NeighborDiscoveryFrame nd))
-        {
-            return false;
-        }
-        if (nd.Source != _ourMac)
-        {
-            _sink?.OnSighting(new Sighting(nd.Source, Ipv4Address.Any, _time.GetTimestamp(), SightingKind.NeighborDiscovery));
-        }
-        return true;
     }
 }

@@ -101,6 +101,22 @@ public class CaptureReplayTests
         Assert.Empty(events);
     }
 
+    [Fact]
+    public void DhcpRequestsAndNeighbourDiscoveryInARecordingAreSightingsAsOnTheWire()
+    {
+        // Bob arrives by his DHCP DISCOVER and, silent after it, leaves; Alice's phone, quiet on IPv4 after
+        // its first ARP, stays in by IPv6 for the recording's 30 minutes.
+        var frames = new List<CapturedFrame> { At(0, AlicePhone, "192.168.1.20"), Whole(30, PhoneFrames.Dhcp(clientMac: BobLaptop, hostname: "bobs-laptop")) };
+        frames.AddRange(Enumerable.Range(1, 60).Select(i => Whole(i * 30, PhoneFrames.NeighborDiscovery(sourceMac: AlicePhone))));
+        IReadOnlyList<PresenceEvent> events = Replay([.. frames]);
+        Assert.Equal(
+            [(PresenceEventKind.Arrived, "Alice"), (PresenceEventKind.Arrived, "Bob"), (PresenceEventKind.Left, "Bob")],
+            events.Select(e => (e.Kind, e.Person)));
+        Assert.Null(events[1].Ip);
+    }
+
+    private static CapturedFrame Whole(double seconds, byte[] frame) => new(s_t0.AddSeconds(seconds), frame, frame.Length);
+
     private static IReadOnlyList<PresenceEvent> Replay(params CapturedFrame[] frames) =>
         CaptureReplay.Run(frames, s_people, s_rules, s_sweep, new HashSet<MacAddress>());
 
