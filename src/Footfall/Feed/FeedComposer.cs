@@ -113,6 +113,16 @@ public sealed class FeedComposer
     /// <summary>The lines final now, without new events (call at <see cref="NextDue"/>).</summary>
     public IReadOnlyList<FeedEntry> Advance() => Advance([]);
 
+    /// <summary>
+    /// Closes every window still open and returns the lines that were waiting, the throttle's summary among them:
+    /// for a snapshot that does not wait (`footfall feed` without --follow). A later event starts a new line.
+    /// </summary>
+    public IReadOnlyList<FeedEntry> Finish()
+    {
+        CloseWindows(DateTimeOffset.MaxValue);
+        return Release(DateTimeOffset.MaxValue);
+    }
+
     private void Take(FeedEvent stored)
     {
         PresenceEvent e = stored.Event;

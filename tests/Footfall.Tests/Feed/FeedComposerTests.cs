@@ -115,6 +115,25 @@ public class FeedComposerTests
     }
 
     [Fact]
+    public void ASnapshotTellsWhatIsStillInsideItsWindow()
+    {
+        var clock = new ManualClock(At("09:00:30"));
+        var composer = new FeedComposer(new FeedRules(), clock, peopleIn: []);
+        Assert.Empty(composer.Advance([Arrived(1, "09:00:00", "Bob"), Arrived(2, "09:00:20", "Carol")]));
+        Assert.Equal(["Bob and Carol arrived together"], composer.Finish().Select(e => e.Text));
+        Assert.Null(composer.NextDue);
+    }
+
+    [Fact]
+    public void ACrowdIsAFewNamesAndACount()
+    {
+        FeedEvent[] crowd = [.. Enumerable.Range(0, 12).Select(i => Arrived(i + 1, $"09:00:{i:00}", $"P{i}"))];
+        FeedEntry line = Assert.Single(FeedComposer.Tell(crowd, [], new FeedRules(), new ManualClock(At("10:00:00"))));
+        Assert.Equal("P0, P1, P2 and 9 others arrived together", line.Text);
+        Assert.Equal(12, line.EventIds.Count);
+    }
+
+    [Fact]
     public void OnlyTheDepartureThatEmptiesTheOfficeMakesItQuiet()
     {
         var clock = new ManualClock(At("19:00:00"));
