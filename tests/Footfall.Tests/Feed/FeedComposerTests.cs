@@ -167,6 +167,15 @@ public class FeedComposerTests
     }
 
     [Fact]
+    public void AnEventWrittenLateStillJoinsItsMinute()
+    {
+        // Written in this order (ids), though Carol came first: the store may hold such a pair.
+        FeedEvent[] history = [Arrived(1, "09:00:40", "Dave"), Arrived(2, "09:00:10", "Carol"), Arrived(3, "09:01:20", "Erin")];
+        IReadOnlyList<FeedEntry> feed = FeedComposer.Tell(history, [], new FeedRules(), new ManualClock(At("10:00:00")));
+        Assert.Equal([("09:00:10", "Carol and Dave arrived together"), ("09:01:20", "Erin walked in")], feed.Select(e => (Time(e.At), e.Text)));
+    }
+
+    [Fact]
     public void ABusyMinuteIsAHandfulOfLinesAndOneSummaryOfTheRest()
     {
         // With announce.aggregateWindow 0 nothing is grouped: only the throttle keeps the feed calm.
