@@ -1,0 +1,39 @@
+using Microsoft.Data.Sqlite;
+
+namespace Footfall.Store;
+
+public sealed partial class FootfallStore
+{
+    /// <summary>
+    /// A bus's oldest pending outbox rows, oldest first, each with what the announcer made of the same event:
+    /// its row's state and, once composed, the post's text (a bus that repeats announcements says the same words).
+    /// </summary>
+    public IReadOnlyList<BusItem> PendingBus(OutboxDestination destination, int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        return Locked("read the outbox", () =>
+        {
+            using SqliteCommand command = Sql.Command(_connection, null, $"""
+                SELECT b.id, a.state, a.post_id, p.text, {EventRows.Columns}
+                FROM outbox b JOIN events e ON e.id = b.event_id
+                    LEFT JOIN outbox a ON a.event_id = b.event_id AND a.destination = 'announce'
+                    LEFT JOIN posts p ON p.id = a.post_id
+                WHERE b.state = 'pending' AND b.destination = $destination ORDER BY b.id LIMIT $max
+                """);
+            Sql.Set(command, "$destination", destination.Name);
+            Sql.Set(command, "$max", max);
+            using SqliteDataReader reader = command.ExecuteReader();
+            var items = new List<BusItem>();
+            while (reader.Read())
+            {
+                items.Add(new BusItem(
+                    reader.GetInt64(0),
+                    EventRows.Read(reader, 4),
+                    reader.IsDBNull(1) ? null : StoredNames.ParseOutboxState(reader.GetString(1)),
+                    reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                    Sql.NullableString(reader, 3)));
+            }
+            return items;
+        });
+    }
+}
