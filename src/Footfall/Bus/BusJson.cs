@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Footfall.Bus;
@@ -7,10 +8,13 @@ namespace Footfall.Bus;
 /// <summary>Small JSON payloads written by hand with Utf8JsonWriter: no reflection, and the field order is the one documented.</summary>
 internal static class BusJson
 {
+    // Names as people write them ("Zoë", not "Zo\u00EB"): these payloads never go into HTML.
+    private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] Write(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, s_options))
         {
             write(writer);
         }

@@ -14,7 +14,7 @@ public sealed partial class FootfallStore
         return Locked("read the outbox", () =>
         {
             using SqliteCommand command = Sql.Command(_connection, null, $"""
-                SELECT b.id, a.state, a.post_id, p.text, {EventRows.Columns}
+                SELECT b.id, nullif(a.state, 'posted'), a.post_id, p.text, {EventRows.Columns}
                 FROM outbox b JOIN events e ON e.id = b.event_id
                     LEFT JOIN outbox a ON a.event_id = b.event_id AND a.destination = 'announce'
                     LEFT JOIN posts p ON p.id = a.post_id

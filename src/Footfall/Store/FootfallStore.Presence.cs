@@ -39,6 +39,11 @@ public sealed partial class FootfallStore
                 RETURNING id
                 """);
             using SqliteCommand enqueue = Sql.Command(_connection, transaction, """
+                INSERT INTO outbox (event_id, created_at, state, updated_at) VALUES ($event, $now, 'pending', $now)
+                """);
+            // The announcer's rows take the column's default, so a database made before there were buses (and
+            // the tests that make one) is written the same way as ever.
+            using SqliteCommand enqueueFor = Sql.Command(_connection, transaction, """
                 INSERT INTO outbox (event_id, created_at, state, updated_at, destination) VALUES ($event, $now, 'pending', $now, $destination)
                 """);
             // An arrival while a session is open (a restart replaying it) does not open a second one.
@@ -64,10 +69,14 @@ public sealed partial class FootfallStore
                 {
                     if (e.Announce || destination.EveryEvent)
                     {
-                        Sql.Set(enqueue, "$event", ids[i]);
-                        Sql.Set(enqueue, "$now", now);
-                        Sql.Set(enqueue, "$destination", destination.Name);
-                        enqueue.ExecuteNonQuery();
+                        SqliteCommand command = destination == OutboxDestination.Announce ? enqueue : enqueueFor;
+                        Sql.Set(command, "$event", ids[i]);
+                        Sql.Set(command, "$now", now);
+                        if (command == enqueueFor)
+                        {
+                            Sql.Set(command, "$destination", destination.Name);
+                        }
+                        command.ExecuteNonQuery();
                     }
                 }
                 SqliteCommand? session = (e.Kind, e.Person) switch
