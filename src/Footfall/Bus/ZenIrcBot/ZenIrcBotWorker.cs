@@ -65,6 +65,9 @@ public sealed class ZenIrcBotWorker : IWorker
             AsyncTimeout = 5_000,
             SyncTimeout = 5_000,
             ReconnectRetryPolicy = new ExponentialRetry(1_000, 60_000),
+            // While disconnected a publish fails at once (the row stays pending) instead of waiting in a backlog
+            // that could send it after we gave up on it: that would say it twice.
+            BacklogPolicy = BacklogPolicy.FailFast,
         };
         using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
         redis.ConnectionFailed += (_, e) => Failed(e.FailureType, e.Exception);
