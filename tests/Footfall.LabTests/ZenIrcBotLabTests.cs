@@ -93,6 +93,21 @@ public sealed class ZenIrcBotLabTests : IDisposable
         Assert.Equal(0, daemon.Stop().ExitCode);
     }
 
+    [Fact]
+    public void AWrongRedisPasswordIsOneClearLineAndFootfallWorksOn()
+    {
+        using Lab lab = Lab.Up("buszenpw", "10.149.0.0/24", 1);
+        using var redis = new RedisServer(lab, Path.Combine(_work, "redis"), 16373, password: "Right5Zen8Word");
+        using DaemonProcess daemon = DaemonProcess.Start(lab, WriteConfig(lab, redis.Port, "Wrong2Zen6Word", people: 1), Path.Combine(_work, "data"));
+        daemon.WaitForLine(l => l.Contains("refuses footfall's password"), TimeSpan.FromSeconds(20), "the clear line");
+        daemon.WaitForEvent(e => e is { Kind: "arrived", Person: "Bob" }, TimeSpan.FromSeconds(30), "Bob's arrival: sweeping goes on");
+        Thread.Sleep(TimeSpan.FromSeconds(5)); // more refused tries
+        Assert.Single(daemon.Lines, l => l.Contains("refuses footfall's password"));
+        Assert.DoesNotContain("Wrong2Zen6Word", daemon.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Right5Zen8Word", daemon.Output, StringComparison.Ordinal);
+        Assert.Equal(0, daemon.Stop().ExitCode);
+    }
+
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
     private static bool IsPrivmsg(string line) => line.StartsWith("{\"version\":1,\"type\":\"privmsg\"", StringComparison.Ordinal);
@@ -118,7 +133,7 @@ public sealed class ZenIrcBotLabTests : IDisposable
 
     private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
-    private string WriteConfig(Lab lab, int port, string? password)
+    private string WriteConfig(Lab lab, int port, string? password, int people = 2)
     {
         string path = Path.Combine(_work, "footfall.json");
         string auth = password is null ? "" : $":{password}@";
@@ -128,8 +143,7 @@ public sealed class ZenIrcBotLabTests : IDisposable
               "network": { "interface": "lab0", "subnets": ["{{lab.Subnet}}"], "sweepInterval": "2s" },
               "presence": { "awayAfter": "5m" },
               "people": [
-                { "name": "Bob", "devices": ["{{lab["d1"].Mac}}"] },
-                { "name": "Alice", "devices": ["{{lab["d2"].Mac}}"] }
+                { "name": "Bob", "devices": ["{{lab["d1"].Mac}}"] }{{(people > 1 ? $$""", { "name": "Alice", "devices": ["{{lab["d2"].Mac}}"] }""" : "")}}
               ],
               "zenircbot": { "redis": "redis://{{auth}}127.0.0.1:{{port}}/0", "channel": "#office", "announce": true }
             }

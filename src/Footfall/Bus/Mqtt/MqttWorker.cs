@@ -74,7 +74,7 @@ public sealed class MqttWorker : IWorker
                 {
                     await PublishAsync(client, stopping).ConfigureAwait(false);
                 }
-                catch (Exception e) when (!stopping.IsCancellationRequested && e is not OutOfMemoryException)
+                catch (Exception e) when (!stopping.IsCancellationRequested && e is not (OutOfMemoryException or StoreException))
                 {
                     Problem($"lost the MQTT broker {_settings.Broker}: {e.Message}", warnNow: true);
                     await DisconnectQuietlyAsync(client).ConfigureAwait(false);

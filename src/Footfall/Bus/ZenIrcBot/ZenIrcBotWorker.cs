@@ -70,46 +70,58 @@ public sealed class ZenIrcBotWorker : IWorker
             BacklogPolicy = BacklogPolicy.FailFast,
         };
         using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
-        redis.ConnectionFailed += (_, e) => Failed(e.FailureType, e.Exception);
+        redis.ConnectionFailed += (_, e) => Failed(e.FailureType == ConnectionFailureType.AuthenticationFailure || IsRefusal(e.Exception));
         redis.ConnectionRestored += (_, _) => Restored();
-        if (!redis.IsConnected)
-        {
-            Failed(ConnectionFailureType.UnableToConnect, null);
-        }
-        else
-        {
-            _log.Info($"zenircbot: connected to {_settings.Redis}");
-        }
         ISubscriber bus = redis.GetSubscriber();
-        ChannelMessageQueue requests = await bus.SubscribeAsync(s_in).ConfigureAwait(false);
-        Task answering = AnswerAsync(requests, bus, stopping);
+        // Subscribing needs a connection; until there is one (Redis away, a wrong password) the worker waits
+        // and tries again, rather than crash: a Redis problem must never stop footfall.
+        ChannelMessageQueue? requests = null;
+        Task answering = Task.CompletedTask;
         try
         {
             while (!stopping.IsCancellationRequested)
             {
                 Task rung = _mailboxes.Bus.Next;
-                if (redis.IsConnected)
+                try
                 {
-                    try
+                    if (requests is null)
                     {
-                        await SayOnlineAsync(redis, bus).ConfigureAwait(false);
-                        await AnnounceAsync(bus).ConfigureAwait(false);
+                        requests = await bus.SubscribeAsync(s_in).ConfigureAwait(false);
+                        answering = AnswerAsync(requests, bus, stopping);
+                        _log.Info($"zenircbot: connected to {_settings.Redis}, listening on \"in\"");
                     }
-                    catch (Exception e) when (e is RedisException or TimeoutException)
-                    {
-                        // The connection went while we spoke: the rows stay pending for the next round.
-                        _log.Warn($"zenircbot: could not publish on Redis ({e.GetType().Name}); will retry");
-                    }
+                    await SayOnlineAsync(redis, bus).ConfigureAwait(false);
+                    await AnnounceAsync(bus).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is RedisException or TimeoutException)
+                {
+                    // Not said now (Redis is away or refuses us): the rows stay pending for a later round.
+                    Failed(IsRefusal(e));
                 }
                 await Doorbell.WaitAsync(rung, s_pollEvery, _time, stopping).ConfigureAwait(false);
             }
         }
         finally
         {
-            await requests.UnsubscribeAsync().ConfigureAwait(false);
+            if (requests is not null)
+            {
+                try
+                {
+                    await requests.UnsubscribeAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is RedisException or TimeoutException)
+                {
+                    // Gone already: nothing to undo.
+                }
+            }
             await answering.ConfigureAwait(false);
         }
     }
+
+    /// <summary>Redis' answers to a missing or wrong password (AUTH, or the first command after it).</summary>
+    private static bool IsRefusal(Exception? e) =>
+        e is not null && (e.Message.Contains("NOAUTH", StringComparison.Ordinal) || e.Message.Contains("WRONGPASS", StringComparison.Ordinal)
+            || e.Message.Contains("invalid password", StringComparison.OrdinalIgnoreCase) || IsRefusal(e.InnerException));
 
     /// <summary>register_commands' greeting, once per start, to the channels the bot names (if it names any).</summary>
     private async Task SayOnlineAsync(ConnectionMultiplexer redis, ISubscriber bus)
@@ -188,11 +200,11 @@ public sealed class ZenIrcBotWorker : IWorker
         }
     }
 
-    private void Failed(ConnectionFailureType failure, Exception? e)
+    private void Failed(bool refused)
     {
-        string problem = failure == ConnectionFailureType.AuthenticationFailure
-            ? $"Redis at {_settings.Redis} refuses footfall's password: check zenircbot.redis"
-            : $"cannot reach Redis at {_settings.Redis} ({failure})";
+        string problem = refused
+            ? $"Redis at {_settings.Redis} refuses footfall's password: check the password in zenircbot.redis"
+            : $"cannot reach Redis at {_settings.Redis}";
         lock (_gate)
         {
             if (problem == _lastProblem)
@@ -203,7 +215,6 @@ public sealed class ZenIrcBotWorker : IWorker
         }
         _log.Error($"zenircbot: {problem}; retrying with backoff");
         _health.SetProblem(HealthArea, problem);
-        _ = e;
     }
 
     private void Restored()
