@@ -150,10 +150,15 @@ public sealed class MqttLabTests : IDisposable
         Assert.True(held.ContainsKey("homeassistant/device_tracker/lab-a_bob/config"));
         second.WaitForLine(l => l.Contains("removing the Home Assistant entity lab-a_alice"), TimeSpan.FromSeconds(5), "the removal's line");
 
-        // Home Assistant's birth message brings discovery and state again.
+        // Home Assistant's birth message brings discovery and state again: a subscriber that got the retained
+        // config on subscribing gets it a second time.
+        using NetnsProcess configs = broker.Subscribe("homeassistant/device_tracker/+/config");
+        configs.WaitForLines(l => l.StartsWith("homeassistant/device_tracker/lab-a_bob/config ", StringComparison.Ordinal), 1, TimeSpan.FromSeconds(10), "Bob's retained config");
         RunResult birth = Run.Program("ip", "netns", "exec", lab.AppNamespace, "mosquitto_pub", "-h", "127.0.0.1", "-p", broker.Port.ToString(), "-t", "homeassistant/status", "-m", "online");
         Assert.Equal(0, birth.ExitCode);
         second.WaitForLine(l => l.Contains("Home Assistant is online"), TimeSpan.FromSeconds(10), "the birth message heard");
+        configs.WaitForLines(l => l.StartsWith("homeassistant/device_tracker/lab-a_bob/config ", StringComparison.Ordinal), 2, TimeSpan.FromSeconds(10), "Bob's config again");
+        Assert.DoesNotContain(configs.Lines, l => l.Contains("lab-a_alice"));
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);

@@ -64,8 +64,16 @@ public sealed class BusOutboxTests : IDisposable
         Assert.Equal(2, items.Count);
         Assert.All(items, i => Assert.Equal("Morning, Alice and Bob!", i.PostText));
         Assert.Single(items.Select(i => i.PostId).Distinct());
+        Assert.All(items, i => Assert.False(i.PostAlreadyDelivered));
         // Composing touched only the announcer's rows.
         Assert.Equal(2, Store.PendingBus(OutboxDestination.Mqtt, 10).Count);
+
+        // Once the channel has the post for Alice's row, Bob's row knows it, after a restart too.
+        Store.MarkOutbox(items[0].Id, OutboxState.Delivered, "said");
+        _fixture.Reopen();
+        Store.Destinations = [OutboxDestination.Announce, OutboxDestination.Mqtt, OutboxDestination.ZenIrcBot];
+        Assert.True(Assert.Single(Store.PendingBus(OutboxDestination.ZenIrcBot, 10)).PostAlreadyDelivered);
+        Assert.All(Store.PendingBus(OutboxDestination.Mqtt, 10), i => Assert.False(i.PostAlreadyDelivered));
     }
 
     private long EventOf(long outboxId)

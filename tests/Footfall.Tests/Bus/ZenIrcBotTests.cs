@@ -113,6 +113,8 @@ public class ZenIrcBotTests
             ZenAnnouncement.For(new BusItem(1, arrived, null, 7, "Morning, Alice and Bob!"), said, s_amsterdam));
         Assert.Equal(ZenAnnounceStep.AlreadySaid,
             ZenAnnouncement.For(new BusItem(2, arrived with { Person = "Bob" }, null, 7, "Morning, Alice and Bob!"), said, s_amsterdam).Step);
+        Assert.Equal(ZenAnnounceStep.AlreadySaid,
+            ZenAnnouncement.For(new BusItem(6, arrived, null, 8, "Evening!") { PostAlreadyDelivered = true }, said, s_amsterdam).Step);
         Assert.Equal(ZenAnnounceStep.Wait, ZenAnnouncement.For(new BusItem(3, arrived, OutboxState.Pending, null, null), said, s_amsterdam).Step);
         Assert.Equal(ZenAnnounceStep.Skip, ZenAnnouncement.For(new BusItem(4, arrived, OutboxState.Dropped, null, null), said, s_amsterdam).Step);
         Assert.Equal(new ZenAnnouncement(ZenAnnounceStep.Say, Footfall.Announce.ConsoleAnnouncer.Describe(arrived, s_amsterdam)),

@@ -21,6 +21,7 @@ public sealed class MqttWorker : IWorker
 
     private static readonly TimeSpan s_pollEvery = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
+    private const int EventBatch = 100;
 
     private readonly MqttSettings _settings;
     private readonly MqttTopics _topics;
@@ -226,15 +227,22 @@ public sealed class MqttWorker : IWorker
                 _published[person.Person] = person;
             }
         }
-        foreach (BusItem item in _store.PendingBus(OutboxDestination.Mqtt, 100))
+        // A backlog (the broker was away for a day) goes out batch after batch, not one batch per round.
+        IReadOnlyList<BusItem> batch;
+        do
         {
-            MqttClientPublishResult result = await client.PublishAsync(Message(_topics.Events, EventEnvelope.Of(item.Event), retain: false), stopping).ConfigureAwait(false);
-            if (!result.IsSuccess)
+            batch = _store.PendingBus(OutboxDestination.Mqtt, EventBatch);
+            foreach (BusItem item in batch)
             {
-                throw new InvalidOperationException($"the broker did not take event {item.Id}: {result.ReasonCode}");
+                MqttClientPublishResult result = await client.PublishAsync(Message(_topics.Events, EventEnvelope.Of(item.Event), retain: false), stopping).ConfigureAwait(false);
+                if (!result.IsSuccess)
+                {
+                    throw new InvalidOperationException($"the broker did not take event {item.Id}: {result.ReasonCode}");
+                }
+                _store.MarkOutbox(item.Id, OutboxState.Delivered, $"on {_topics.Events}");
             }
-            _store.MarkOutbox(item.Id, OutboxState.Delivered, $"on {_topics.Events}");
         }
+        while (batch.Count == EventBatch);
     }
 
     /// <summary>What the broker sends us: Home Assistant's birth message, and retained discovery configs.</summary>

@@ -22,11 +22,12 @@ public enum ZenAnnounceStep
 /// </summary>
 public sealed record ZenAnnouncement(ZenAnnounceStep Step, string? Text)
 {
+    /// <param name="postsSaid">The posts said in this round, not yet all marked in the store.</param>
     public static ZenAnnouncement For(BusItem item, ISet<long> postsSaid, TimeZoneInfo timeZone)
     {
         if (item.PostId is { } post)
         {
-            return postsSaid.Add(post) ? new(ZenAnnounceStep.Say, item.PostText) : new(ZenAnnounceStep.AlreadySaid, null);
+            return !item.PostAlreadyDelivered && postsSaid.Add(post) ? new(ZenAnnounceStep.Say, item.PostText) : new(ZenAnnounceStep.AlreadySaid, null);
         }
         return item.Announced switch
         {

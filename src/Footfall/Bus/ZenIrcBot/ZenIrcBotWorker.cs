@@ -23,6 +23,7 @@ public sealed class ZenIrcBotWorker : IWorker
     private static readonly RedisChannel s_in = RedisChannel.Literal("in");
     private static readonly RedisChannel s_out = RedisChannel.Literal("out");
     private static readonly TimeSpan s_pollEvery = TimeSpan.FromSeconds(5);
+    private const int AnnouncementBatch = 100;
 
     private readonly ZenIrcBotSettings _settings;
     private readonly FootfallSettings _all;
@@ -31,7 +32,6 @@ public sealed class ZenIrcBotWorker : IWorker
     private readonly Health _health;
     private readonly Log _log;
     private readonly TimeProvider _time;
-    private readonly HashSet<long> _postsSaid = [];
     private readonly Lock _gate = new();
     private string? _lastProblem;
     private bool _saidOnline;
@@ -141,29 +141,32 @@ public sealed class ZenIrcBotWorker : IWorker
     /// <summary>The outbox's announcements in order, each said in the channel once it has its words.</summary>
     private async Task AnnounceAsync(ISubscriber bus)
     {
-        foreach (BusItem item in _store.PendingBus(OutboxDestination.ZenIrcBot, 100))
+        var postsSaid = new HashSet<long>();
+        IReadOnlyList<BusItem> batch;
+        do
         {
-            ZenAnnouncement next = ZenAnnouncement.For(item, _postsSaid, _all.Site.TimeZone);
-            switch (next.Step)
+            batch = _store.PendingBus(OutboxDestination.ZenIrcBot, AnnouncementBatch);
+            foreach (BusItem item in batch)
             {
-                case ZenAnnounceStep.Wait:
-                    return;
-                case ZenAnnounceStep.Say:
-                    await bus.PublishAsync(s_out, new ZenPrivmsg(_settings.Channel, next.Text!).Envelope()).ConfigureAwait(false);
-                    _store.MarkOutbox(item.Id, OutboxState.Delivered, $"said in {_settings.Channel}");
-                    break;
-                case ZenAnnounceStep.AlreadySaid:
-                    _store.MarkOutbox(item.Id, OutboxState.Delivered, $"said in {_settings.Channel} with the rest of its post");
-                    break;
-                default:
-                    _store.MarkOutbox(item.Id, OutboxState.Dropped, "not announced");
-                    break;
+                ZenAnnouncement next = ZenAnnouncement.For(item, postsSaid, _all.Site.TimeZone);
+                switch (next.Step)
+                {
+                    case ZenAnnounceStep.Wait:
+                        return;
+                    case ZenAnnounceStep.Say:
+                        await bus.PublishAsync(s_out, new ZenPrivmsg(_settings.Channel, next.Text!).Envelope()).ConfigureAwait(false);
+                        _store.MarkOutbox(item.Id, OutboxState.Delivered, $"said in {_settings.Channel}");
+                        break;
+                    case ZenAnnounceStep.AlreadySaid:
+                        _store.MarkOutbox(item.Id, OutboxState.Delivered, $"said in {_settings.Channel} with the rest of its post");
+                        break;
+                    default:
+                        _store.MarkOutbox(item.Id, OutboxState.Dropped, "not announced");
+                        break;
+                }
             }
         }
-        if (_postsSaid.Count > 1000)
-        {
-            _postsSaid.Clear();
-        }
+        while (batch.Count == AnnouncementBatch);
     }
 
     /// <summary>Answers what comes on "in"; anything else there is ignored, bad input with a debug line.</summary>
