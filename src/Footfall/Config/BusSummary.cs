@@ -11,7 +11,7 @@ internal static class BusSummary
             yield return $"mqtt:      {mqtt.Broker}{user}, topics under {mqtt.Topic}/ (site id {mqtt.SiteId})";
             if (mqtt.Password is { } password)
             {
-                yield return $"  password: {password} ({password.Length} characters)";
+                yield return $"  password: {password} ({password.Length} character{(password.Length == 1 ? "" : "s")})";
             }
             yield return mqtt.HomeAssistant
                 ? $"  Home Assistant discovery under {mqtt.DiscoveryPrefix}/ (one device_tracker per person)"
