@@ -79,6 +79,8 @@ public sealed class MqttWorker : IWorker
                 {
                     Problem($"lost the MQTT broker {_settings.Broker}: {e.Message}", warnNow: true);
                     await DisconnectQuietlyAsync(client).ConfigureAwait(false);
+                    // A broker that takes the connection but not the messages must not make this a busy loop.
+                    await Task.Delay(_backoff.Next(), _time, stopping).ConfigureAwait(false);
                     continue;
                 }
                 await Doorbell.WaitAsync(rung, s_pollEvery, _time, stopping).ConfigureAwait(false);
