@@ -94,6 +94,33 @@ public sealed class ZenIrcBotLabTests : IDisposable
     }
 
     [Fact]
+    public void WithAnXAccountTheChannelHearsThePostsWords()
+    {
+        using Lab lab = Lab.Up("buszenx", "10.146.1.0/24", 2, "--down");
+        lab.Do("join", "d1");
+        using Footfall.Testing.FakeX fake = Footfall.Testing.FakeX.Start(lab.AppNamespace, port: 18040);
+        using var redis = new RedisServer(lab, Path.Combine(_work, "redis"), 16374);
+        string x = $$"""
+            "announce": { "aggregateWindow": "0s", "x": {
+              "consumerKey": "{{Footfall.Testing.FakeX.ConsumerKey}}", "consumerSecret": "{{Footfall.Testing.FakeX.ConsumerSecret}}",
+              "accessToken": "{{Footfall.Testing.FakeX.AccessToken}}", "accessTokenSecret": "{{Footfall.Testing.FakeX.AccessTokenSecret}}",
+              "apiBaseUrl": "{{fake.BaseUrl}}", "clockSync": "system" } },
+            """;
+        using DaemonProcess daemon = DaemonProcess.Start(lab, WriteConfig(lab, redis.Port, null, extra: x), Path.Combine(_work, "data"));
+        daemon.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(30), "first sweep");
+        using NetnsProcess bot = redis.Subscribe("out");
+
+        lab.Do("join", "d2");
+        string posted = fake.WaitFor(r => r.Any(p => p.Status == 201), TimeSpan.FromSeconds(30), "the post on X").Single(p => p.Status == 201).Text!;
+        Assert.Contains("Alice", posted);
+        (string to, string said) = Said(bot.WaitForLines(l => l.Contains("Alice"), 1, TimeSpan.FromSeconds(20), "the announcement in the channel")[0]);
+        Assert.Equal(("#office", posted), (to, said));
+        Thread.Sleep(TimeSpan.FromSeconds(3));
+        Assert.Single(bot.Lines, l => l.Contains("Alice"));
+        Assert.Equal(0, daemon.Stop().ExitCode);
+    }
+
+    [Fact]
     public void AWrongRedisPasswordIsOneClearLineAndFootfallWorksOn()
     {
         using Lab lab = Lab.Up("buszenpw", "10.149.0.0/24", 1);
@@ -133,7 +160,7 @@ public sealed class ZenIrcBotLabTests : IDisposable
 
     private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
-    private string WriteConfig(Lab lab, int port, string? password, int people = 2)
+    private string WriteConfig(Lab lab, int port, string? password, int people = 2, string extra = "")
     {
         string path = Path.Combine(_work, "footfall.json");
         string auth = password is null ? "" : $":{password}@";
@@ -145,6 +172,7 @@ public sealed class ZenIrcBotLabTests : IDisposable
               "people": [
                 { "name": "Bob", "devices": ["{{lab["d1"].Mac}}"] }{{(people > 1 ? $$""", { "name": "Alice", "devices": ["{{lab["d2"].Mac}}"] }""" : "")}}
               ],
+              {{extra}}
               "zenircbot": { "redis": "redis://{{auth}}127.0.0.1:{{port}}/0", "channel": "#office", "announce": true }
             }
             """);
