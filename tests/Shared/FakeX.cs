@@ -39,7 +39,8 @@ public sealed class FakeX : IDisposable
     public Uri BaseUrl { get; }
 
     /// <summary>Starts the server on a free port of 127.0.0.1 (of <paramref name="netns"/>'s loopback, if given). <paramref name="skewSeconds"/> is how far a request's timestamp may be off.</summary>
-    public static FakeX Start(string? netns = null, int skewSeconds = 300)
+    /// <param name="port">0: any free port; a test that must keep to its own ports names one.</param>
+    public static FakeX Start(string? netns = null, int skewSeconds = 300, int port = 0)
     {
         string folder = s_folder.Value;
         var info = new ProcessStartInfo(netns is null ? "node" : "ip")
@@ -57,7 +58,7 @@ public sealed class FakeX : IDisposable
                 info.ArgumentList.Add(a);
             }
         }
-        foreach (string a in new[] { "server.mjs", "--port", "0", "--skew", skewSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (string a in new[] { "server.mjs", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--skew", skewSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(a);
         }

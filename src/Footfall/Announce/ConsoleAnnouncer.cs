@@ -14,8 +14,6 @@ namespace Footfall.Announce;
 /// </summary>
 public sealed class ConsoleAnnouncer : IAnnouncer
 {
-    private const string Printed = "printed on the console";
-
     private readonly FootfallStore _store;
     private readonly TextWriter _out;
     private readonly IReadOnlyList<Person> _people;
@@ -37,54 +35,42 @@ public sealed class ConsoleAnnouncer : IAnnouncer
 
     public string Name => "console";
 
-    /// <summary>Prints the posts composed from pending events and marks their events delivered, the others dropped with the reason.</summary>
+    /// <summary>
+    /// Composes posts from pending events and saves them as X's would be (so `footfall log`, the status page and
+    /// the IRC channel see the same words, and the templates used are remembered across restarts), then prints
+    /// every post not yet printed and marks it delivered. A crash between saving and printing prints it on the
+    /// next round: at least once, like X.
+    /// </summary>
     /// <returns>When arrivals still inside the aggregation window are due (null: nothing waits).</returns>
     public Task<DateTimeOffset?> RunOnceAsync(CancellationToken cancellation)
     {
+        DateTimeOffset? waitUntil = null;
         IReadOnlyList<OutboxItem> items = _store.PendingOutbox(500);
-        if (items.Count == 0)
+        if (items.Count > 0)
         {
-            return Task.FromResult<DateTimeOffset?>(null);
+            Composition composition = _composer.Compose(
+                [.. items.Select(i => new PendingAnnouncement(i.EventId, i.Event))], _people, _store.PeopleIn(), _history);
+            if (composition.Posts.Count > 0 || composition.Dropped.Count > 0)
+            {
+                _store.SaveComposition(
+                    [.. composition.Posts.Select(p => new PostDraft(p.EventIds, p.Text, p.TemplateUsed))],
+                    [.. composition.Dropped.Select(d => new DroppedEvent(d.EventId, d.Reason))]);
+            }
+            waitUntil = composition.WaitUntil;
         }
-        var outboxIds = items.ToDictionary(i => i.EventId, i => i.Id);
-        var eventTimes = items.ToDictionary(i => i.EventId, i => i.Event.At);
-        Composition composition = _composer.Compose(
-            [.. items.Select(i => new PendingAnnouncement(i.EventId, i.Event))], _people, _store.PeopleIn(), _history);
-        foreach (ComposedPost post in composition.Posts)
+        foreach (PostRow post in _store.DuePosts(100))
         {
-            string at = TimeZoneInfo.ConvertTime(eventTimes[post.EventIds[0]], _timeZone).ToString("HH:mm", CultureInfo.InvariantCulture);
+            string at = TimeZoneInfo.ConvertTime(post.OldestEventAt, _timeZone).ToString("HH:mm", CultureInfo.InvariantCulture);
             _out.WriteLine($"{at} {post.Text}");
             _out.Flush();
-            _history.Remember(post.TemplateUsed);
-            foreach (long eventId in post.EventIds)
-            {
-                _store.MarkOutbox(outboxIds[eventId], OutboxState.Delivered, Printed);
-            }
+            _store.RecordPost(post.Id, new PostOutcome(PostState.Delivered, PostLog.PrintedOnConsole));
         }
-        foreach (DroppedAnnouncement dropped in composition.Dropped)
-        {
-            _store.MarkOutbox(outboxIds[dropped.EventId], OutboxState.Dropped, dropped.Reason);
-        }
-        return Task.FromResult(composition.WaitUntil);
+        return Task.FromResult(waitUntil);
     }
 
-    /// <summary>
-    /// The templates used are remembered while the daemon runs (X's are kept with its posts in the store),
-    /// so nobody gets the same words twice in a row; departures come from the store.
-    /// </summary>
     private sealed class History(FootfallStore store) : IAnnounceHistory
     {
-        private readonly Dictionary<string, string> _templates = new(StringComparer.Ordinal);
-
-        public void Remember(IReadOnlyDictionary<string, string> used)
-        {
-            foreach ((string person, string template) in used)
-            {
-                _templates[person] = template;
-            }
-        }
-
-        public string? LastTemplate(string person) => _templates.GetValueOrDefault(person) ?? store.LastTemplate(person);
+        public string? LastTemplate(string person) => store.LastTemplate(person);
 
         public DateTimeOffset? LastDepartureBefore(string person, DateTimeOffset at) => store.LastDepartureBefore(person, at);
     }

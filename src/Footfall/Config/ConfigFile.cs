@@ -19,6 +19,8 @@ internal sealed class ConfigFile
     public AnnounceSection? Announce { get; set; }
     public RetentionSection? Retention { get; set; }
     public HealthSection? Health { get; set; }
+    public MqttSection? Mqtt { get; set; }
+    public ZenircbotSection? Zenircbot { get; set; }
 
     /// <summary>Where editors find the JSON Schema ("./footfall.schema.json"); footfall itself ignores it.</summary>
     [JsonPropertyName("$schema")]

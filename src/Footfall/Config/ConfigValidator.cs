@@ -63,6 +63,8 @@ internal sealed partial class ConfigValidator
             Announce = file.Announce is { } announce ? Announce(announce) : null,
             Retention = Retention(file.Retention ?? new()),
             Health = Health(file.Health ?? new()),
+            Mqtt = file.Mqtt is { } mqtt ? Mqtt(mqtt, file.Site?.Name, file.People ?? []) : null,
+            ZenIrcBot = file.Zenircbot is { } zen ? ZenIrcBot(zen) : null,
         };
     }
 

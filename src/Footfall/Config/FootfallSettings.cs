@@ -28,4 +28,10 @@ public sealed record FootfallSettings
     public RetentionSettings Retention { get; init; } = new();
 
     public HealthSettings Health { get; init; } = new();
+
+    /// <summary>Null when the file has no "mqtt" section.</summary>
+    public MqttSettings? Mqtt { get; init; }
+
+    /// <summary>Null when the file has no "zenircbot" section.</summary>
+    public ZenIrcBotSettings? ZenIrcBot { get; init; }
 }

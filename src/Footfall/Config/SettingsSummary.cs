@@ -68,6 +68,10 @@ internal static class SettingsSummary
         RetentionSettings retention = settings.Retention;
         yield return $"retention: unknown devices {HumanDuration.Format(retention.UnknownDevices)}, history {HumanDuration.Format(retention.History)}";
         yield return $"health:    overheating at {Number(settings.Health.MaxTemperature)} °C";
+        foreach (string line in BusSummary.Lines(settings))
+        {
+            yield return line;
+        }
     }
 
     private static IEnumerable<string> Announce(AnnounceSettings announce)

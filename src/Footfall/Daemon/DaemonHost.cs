@@ -66,6 +66,7 @@ public sealed class DaemonHost
             new TrackerWorker(() => RestoreTracker(rules), mailboxes, _settings.Retention.UnknownDevices, _time) { Log = _log },
             new StoreWorker(_store, _settings.Retention, mailboxes, Health, _log, _time),
             Announcer(mailboxes),
+            .. BusWorkers(mailboxes),
         ];
         var supervisor = new Supervisor(workers, new SupervisorPolicy(), _time, Health, _log);
         // The LEDs and the watchdog run beside the supervisor, not under it: they must outlive the
@@ -136,6 +137,28 @@ public sealed class DaemonHost
         var console = new ConsoleAnnouncer(
             _store, Console.Out, _settings.Announce ?? new AnnounceSettings(), _settings.People, _settings.Site.TimeZone, _time, new Random());
         return new AnnounceWorker(console, mailboxes, _time);
+    }
+
+    /// <summary>The buses the configuration names, each its own worker with its own outbox rows.</summary>
+    private List<IWorker> BusWorkers(Mailboxes mailboxes)
+    {
+        var workers = new List<IWorker>();
+        var destinations = new List<OutboxDestination> { OutboxDestination.Announce };
+        if (_settings.Mqtt is { } mqtt)
+        {
+            workers.Add(new Bus.Mqtt.MqttWorker(mqtt, _settings.Site.Name, _store, mailboxes, Health, _log, _time));
+            destinations.Add(OutboxDestination.Mqtt);
+        }
+        if (_settings.ZenIrcBot is { } zen)
+        {
+            workers.Add(new Bus.ZenIrcBot.ZenIrcBotWorker(zen, _settings, _store, mailboxes, Health, _log, _time));
+            if (zen.Announce)
+            {
+                destinations.Add(OutboxDestination.ZenIrcBot);
+            }
+        }
+        _store.Destinations = destinations;
+        return workers;
     }
 
     /// <summary>Logs each change of the health verdict once, with its reasons.</summary>

@@ -12,7 +12,7 @@ public static class HealthAreas
     /// <summary>The interface is down or has no IPv4 address (no DHCP lease yet).</summary>
     public const string Network = "network";
 
-    /// <summary>An announcer keeps failing (X says 401, say).</summary>
+    /// <summary>An announcer keeps failing (X says 401, say). A bus's problems are "announce:mqtt" and the like: the LED shows them alike.</summary>
     public const string Announce = "announce";
 
     /// <summary>The system clock is not synchronised (announcements and times would be wrong).</summary>

@@ -19,6 +19,9 @@ public sealed class Log
         _journal = journal ?? Environment.GetEnvironmentVariable("JOURNAL_STREAM") is { Length: > 0 };
     }
 
+    /// <summary>Detail for whoever debugs (input that was ignored, say); journald keeps it at debug level.</summary>
+    public void Debug(string message) => Write(7, "debug", message);
+
     public void Info(string message) => Write(6, "info", message);
 
     public void Warn(string message) => Write(4, "warn", message);

@@ -33,6 +33,9 @@ public sealed class Mailboxes
     /// <summary>Who is in, for the LEDs.</summary>
     public PresenceBoard Presence { get; } = new();
 
+    /// <summary>For the buses: the store committed events or presence.</summary>
+    public Doorbell Bus { get; } = new();
+
     /// <summary>A doorbell: something new is in the outbox.</summary>
     public Channel<bool> OutboxChanged { get; } = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });

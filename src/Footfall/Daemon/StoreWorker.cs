@@ -86,6 +86,7 @@ public sealed class StoreWorker : IWorker
             {
                 _mailboxes.OutboxChanged.Writer.TryWrite(true);
             }
+            _mailboxes.Bus.Ring();
         }
         if (batch.Devices.Count > 0)
         {

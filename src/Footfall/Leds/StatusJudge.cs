@@ -7,7 +7,8 @@ public static class StatusJudge
 {
     public static StatusCondition Judge(HealthVerdict verdict, bool firstSweepDone, bool anyoneIn)
     {
-        bool Problem(string area) => verdict.ProblemAreas.Contains(area);
+        // "announce:mqtt" and the like are kinds of "announce" (see HealthAreas).
+        bool Problem(string area) => verdict.ProblemAreas.Any(a => a == area || a.StartsWith(area + ":", StringComparison.Ordinal));
         if (Problem(HealthAreas.Config))
         {
             return StatusCondition.ConfigRejected;

@@ -4,6 +4,12 @@ namespace Footfall.Store;
 
 public sealed partial class FootfallStore
 {
+    /// <summary>
+    /// Who gets an outbox row for each event: the announcer (X or the console) always, and the buses the
+    /// daemon runs. Set before the first commit.
+    /// </summary>
+    public IReadOnlyList<OutboxDestination> Destinations { get; set; } = [OutboxDestination.Announce];
+
     /// <summary>The oldest announcements still to be made, at most <paramref name="max"/>, oldest first.</summary>
     public IReadOnlyList<OutboxItem> PendingOutbox(int max)
     {
@@ -13,7 +19,7 @@ public sealed partial class FootfallStore
             using SqliteCommand command = Sql.Command(_connection, null, $"""
                 SELECT o.id, o.event_id, o.created_at, o.state, o.detail, {EventRows.Columns}
                 FROM outbox o JOIN events e ON e.id = o.event_id
-                WHERE o.state = 'pending' ORDER BY o.id LIMIT $max
+                WHERE o.state = 'pending' AND o.destination = 'announce' ORDER BY o.id LIMIT $max
                 """);
             Sql.Set(command, "$max", max);
             using SqliteDataReader reader = command.ExecuteReader();

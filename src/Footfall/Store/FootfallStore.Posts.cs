@@ -26,7 +26,7 @@ public sealed partial class FootfallStore
                 """);
             using SqliteCommand link = Sql.Command(_connection, transaction, """
                 UPDATE outbox SET state = 'posted', post_id = $post, updated_at = $now
-                WHERE event_id IN (SELECT value FROM json_each($events)) AND state = 'pending'
+                WHERE event_id IN (SELECT value FROM json_each($events)) AND state = 'pending' AND destination = 'announce'
                 """);
             using SqliteCommand remember = Sql.Command(_connection, transaction, """
                 INSERT INTO person_templates (person, template) VALUES ($person, $template)
@@ -52,7 +52,7 @@ public sealed partial class FootfallStore
                 }
             }
             using SqliteCommand drop = Sql.Command(_connection, transaction, """
-                UPDATE outbox SET state = 'dropped', detail = $reason, updated_at = $now WHERE event_id = $event AND state = 'pending'
+                UPDATE outbox SET state = 'dropped', detail = $reason, updated_at = $now WHERE event_id = $event AND state = 'pending' AND destination = 'announce'
                 """);
             foreach (DroppedEvent d in dropped)
             {

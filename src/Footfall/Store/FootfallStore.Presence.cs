@@ -22,7 +22,7 @@ public sealed partial class FootfallStore
     /// <summary>
     /// Records what the tracker decided, in one transaction: the events are appended, each person's presence
     /// is stored, an arrival opens a session and a departure closes it, and every event to be announced gets
-    /// a pending outbox row. Returns the events' ids, in order, once the commit is durable (synchronous=FULL):
+    /// a pending outbox row for each of the <see cref="Destinations"/> (a bus's for every event, if it wants them all). Returns the events' ids, in order, once the commit is durable (synchronous=FULL):
     /// a power cut after this returns loses none of it.
     /// </summary>
     public IReadOnlyList<long> Commit(IReadOnlyList<PresenceEvent> events, IReadOnlyList<PersonPresence> presence)
@@ -40,6 +40,11 @@ public sealed partial class FootfallStore
                 """);
             using SqliteCommand enqueue = Sql.Command(_connection, transaction, """
                 INSERT INTO outbox (event_id, created_at, state, updated_at) VALUES ($event, $now, 'pending', $now)
+                """);
+            // The announcer's rows take the column's default, so a database made before there were buses (and
+            // the tests that make one) is written the same way as ever.
+            using SqliteCommand enqueueFor = Sql.Command(_connection, transaction, """
+                INSERT INTO outbox (event_id, created_at, state, updated_at, destination) VALUES ($event, $now, 'pending', $now, $destination)
                 """);
             // An arrival while a session is open (a restart replaying it) does not open a second one.
             using SqliteCommand openSession = Sql.Command(_connection, transaction, """
@@ -60,11 +65,19 @@ public sealed partial class FootfallStore
                 Sql.Set(insertEvent, "$stayed", e.Stayed is { } stayed ? (long)stayed.TotalMilliseconds : null);
                 Sql.Set(insertEvent, "$announce", e.Announce);
                 ids[i] = Convert.ToInt64(insertEvent.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-                if (e.Announce)
+                foreach (OutboxDestination destination in Destinations)
                 {
-                    Sql.Set(enqueue, "$event", ids[i]);
-                    Sql.Set(enqueue, "$now", now);
-                    enqueue.ExecuteNonQuery();
+                    if (e.Announce || destination.EveryEvent)
+                    {
+                        SqliteCommand command = destination == OutboxDestination.Announce ? enqueue : enqueueFor;
+                        Sql.Set(command, "$event", ids[i]);
+                        Sql.Set(command, "$now", now);
+                        if (command == enqueueFor)
+                        {
+                            Sql.Set(command, "$destination", destination.Name);
+                        }
+                        command.ExecuteNonQuery();
+                    }
                 }
                 SqliteCommand? session = (e.Kind, e.Person) switch
                 {

@@ -43,7 +43,7 @@ public sealed partial class FootfallStore
                 SELECT * FROM (
                     SELECT e.id, o.state, o.detail, o.updated_at, {EventRows.Columns},
                         p.state, p.detail, p.updated_at, p.x_id, p.attempts, p.next_try_at, p.deleted_at
-                    FROM events e LEFT JOIN outbox o ON o.event_id = e.id LEFT JOIN posts p ON p.id = o.post_id
+                    FROM events e LEFT JOIN outbox o ON o.event_id = e.id AND o.destination = 'announce' LEFT JOIN posts p ON p.id = o.post_id
                     WHERE $since IS NULL OR e.at >= $since
                     ORDER BY e.at DESC, e.id DESC LIMIT $limit)
                 ORDER BY at, id

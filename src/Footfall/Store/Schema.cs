@@ -161,6 +161,14 @@ internal static class Schema
             -- Another MAC answering for last_ip at the same time (an IP conflict), while it lasts.
             ALTER TABLE devices ADD COLUMN conflict_with TEXT;
             """),
+        new(5, "outbox rows name their destination: the announcer, MQTT or ZenIRCBot each drain their own", """
+            -- Rows made before this were the announcer's (X or the console). Each bus gets its own row per
+            -- event, so each delivers in order at its own pace and a broker that is down holds back nothing else.
+            ALTER TABLE outbox ADD COLUMN destination TEXT NOT NULL DEFAULT 'announce'
+                CHECK (destination IN ('announce', 'mqtt', 'zenircbot'));
+            DROP INDEX outbox_pending;
+            CREATE INDEX outbox_pending ON outbox(destination, id) WHERE state = 'pending';
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -70,4 +70,18 @@ public sealed class Lab : IDisposable
     public RunResult Footfall(params string[] arguments) => StartFootfall(arguments).Wait();
 
     public void Dispose() => Run.Program(Repo.LabScript, ["-q", "down", Name]);
+
+    /// <summary>Waits until something listens on <paramref name="port"/> on the loopback of namespace <paramref name="netns"/>.</summary>
+    public static void WaitForPort(string netns, int port)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (Run.Program("ip", "netns", "exec", netns, "ss", "-Htln", $"sport = :{port}").Stdout.Trim().Length == 0)
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                Assert.Fail($"nothing listens on port {port} in {netns} after 10 s");
+            }
+            Thread.Sleep(50);
+        }
+    }
 }

@@ -28,6 +28,10 @@ public class SettingsSummaryTests
                 "  posts:    arrivals within 1m in one post, not again if back within 1h, expired after 30m; departures off, last one out off",
                 "retention: unknown devices 1d, history 365d",
                 "health:    overheating at 80 °C",
+                "mqtt:      mqtt://broker.lan:1883 as footfall, topics under footfall/our-office/ (site id our-office)",
+                "  password: ******** (1 character)",
+                "  Home Assistant discovery under homeassistant/ (one device_tracker per person)",
+                "zenircbot: redis://redis.lan:6379/0, announcing in #office; answers whosin, commands, services",
             ],
             SettingsSummary.Lines(settings));
     }

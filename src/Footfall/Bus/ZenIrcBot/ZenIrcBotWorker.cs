@@ -1,0 +1,233 @@
+using Footfall.Config;
+using Footfall.Daemon;
+using Footfall.Store;
+using StackExchange.Redis;
+
+namespace Footfall.Bus.ZenIrcBot;
+
+/// <summary>
+/// footfall as a ZenIRCBot service on Redis: it says "footfall online!" to the admin spew channels, answers
+/// whosin, commands and services from "in" on "out", and says each announcement in the channel, from its
+/// own outbox rows, so a Redis that is away or restarts loses none. StackExchange.Redis reconnects (and
+/// subscribes again) by itself; a wrong password is said once and shown as a health problem.
+/// </summary>
+public sealed class ZenIrcBotWorker : IWorker
+{
+    public const string WorkerName = "zenircbot";
+
+    /// <summary>The health area of this bus's problems; the status LED shows them as "announcing failing".</summary>
+    public const string HealthArea = HealthAreas.Announce + ":zenircbot";
+
+    private const string AdminSpewKey = "zenircbot:admin_spew_channels";
+
+    private static readonly RedisChannel s_in = RedisChannel.Literal("in");
+    private static readonly RedisChannel s_out = RedisChannel.Literal("out");
+    private static readonly TimeSpan s_pollEvery = TimeSpan.FromSeconds(5);
+    private const int AnnouncementBatch = 100;
+
+    private readonly ZenIrcBotSettings _settings;
+    private readonly FootfallSettings _all;
+    private readonly FootfallStore _store;
+    private readonly Mailboxes _mailboxes;
+    private readonly Health _health;
+    private readonly Log _log;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private string? _lastProblem;
+    private bool _saidOnline;
+
+    public ZenIrcBotWorker(ZenIrcBotSettings settings, FootfallSettings all, FootfallStore store, Mailboxes mailboxes, Health health, Log log, TimeProvider time)
+    {
+        _settings = settings;
+        _all = all;
+        _store = store;
+        _mailboxes = mailboxes;
+        _health = health;
+        _log = log;
+        _time = time;
+    }
+
+    public string Name => WorkerName;
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var options = new ConfigurationOptions
+        {
+            EndPoints = { { _settings.Redis.Host, _settings.Redis.Port } },
+            User = _settings.Redis.Username,
+            Password = _settings.Redis.Password?.Reveal(),
+            DefaultDatabase = _settings.Redis.Database,
+            Ssl = _settings.Redis.Tls,
+            ClientName = ZenReplies.Service,
+            // Keep trying in the background rather than fail: the bot's Redis may start after footfall.
+            AbortOnConnectFail = false,
+            ConnectTimeout = 5_000,
+            AsyncTimeout = 5_000,
+            SyncTimeout = 5_000,
+            ReconnectRetryPolicy = new ExponentialRetry(1_000, 60_000),
+            // While disconnected a publish fails at once (the row stays pending) instead of waiting in a backlog
+            // that could send it after we gave up on it: that would say it twice.
+            BacklogPolicy = BacklogPolicy.FailFast,
+        };
+        using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
+        redis.ConnectionFailed += (_, e) => Failed(e.FailureType == ConnectionFailureType.AuthenticationFailure || IsRefusal(e.Exception));
+        redis.ConnectionRestored += (_, _) => Restored();
+        ISubscriber bus = redis.GetSubscriber();
+        // Subscribing needs a connection; until there is one (Redis away, a wrong password) the worker waits
+        // and tries again, rather than crash: a Redis problem must never stop footfall.
+        ChannelMessageQueue? requests = null;
+        Task answering = Task.CompletedTask;
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                Task rung = _mailboxes.Bus.Next;
+                try
+                {
+                    if (requests is null)
+                    {
+                        requests = await bus.SubscribeAsync(s_in).ConfigureAwait(false);
+                        answering = AnswerAsync(requests, bus, stopping);
+                        _log.Info($"zenircbot: connected to {_settings.Redis}, listening on \"in\"");
+                    }
+                    await SayOnlineAsync(redis, bus).ConfigureAwait(false);
+                    await AnnounceAsync(bus).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is RedisException or TimeoutException)
+                {
+                    // Not said now (Redis is away or refuses us): the rows stay pending for a later round.
+                    Failed(IsRefusal(e));
+                }
+                await Doorbell.WaitAsync(rung, s_pollEvery, _time, stopping).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (requests is not null)
+            {
+                try
+                {
+                    await requests.UnsubscribeAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is RedisException or TimeoutException)
+                {
+                    // Gone already: nothing to undo.
+                }
+            }
+            await answering.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Redis' answers to a missing or wrong password (AUTH, or the first command after it).</summary>
+    private static bool IsRefusal(Exception? e) =>
+        e is not null && (e.Message.Contains("NOAUTH", StringComparison.Ordinal) || e.Message.Contains("WRONGPASS", StringComparison.Ordinal)
+            || e.Message.Contains("invalid password", StringComparison.OrdinalIgnoreCase) || IsRefusal(e.InnerException));
+
+    /// <summary>register_commands' greeting, once per start, to the channels the bot names (if it names any).</summary>
+    private async Task SayOnlineAsync(ConnectionMultiplexer redis, ISubscriber bus)
+    {
+        if (_saidOnline)
+        {
+            return;
+        }
+        RedisValue stored = await redis.GetDatabase().StringGetAsync(AdminSpewKey).ConfigureAwait(false);
+        foreach (string channel in ZenReplies.AdminChannels(stored.IsNull ? null : stored.ToString()))
+        {
+            await bus.PublishAsync(s_out, new ZenPrivmsg(channel, ZenReplies.Online).Envelope()).ConfigureAwait(false);
+        }
+        _saidOnline = true;
+    }
+
+    /// <summary>The outbox's announcements in order, each said in the channel once it has its words.</summary>
+    private async Task AnnounceAsync(ISubscriber bus)
+    {
+        var postsSaid = new HashSet<long>();
+        IReadOnlyList<BusItem> batch;
+        do
+        {
+            batch = _store.PendingBus(OutboxDestination.ZenIrcBot, AnnouncementBatch);
+            foreach (BusItem item in batch)
+            {
+                ZenAnnouncement next = ZenAnnouncement.For(item, postsSaid);
+                switch (next.Step)
+                {
+                    case ZenAnnounceStep.Wait:
+                        return;
+                    case ZenAnnounceStep.Say:
+                        await bus.PublishAsync(s_out, new ZenPrivmsg(_settings.Channel, next.Text!).Envelope()).ConfigureAwait(false);
+                        _store.MarkOutbox(item.Id, OutboxState.Delivered, $"said in {_settings.Channel}");
+                        break;
+                    case ZenAnnounceStep.AlreadySaid:
+                        _store.MarkOutbox(item.Id, OutboxState.Delivered, $"said in {_settings.Channel} with the rest of its post");
+                        break;
+                    default:
+                        _store.MarkOutbox(item.Id, OutboxState.Dropped, "not announced");
+                        break;
+                }
+            }
+        }
+        while (batch.Count == AnnouncementBatch);
+    }
+
+    /// <summary>Answers what comes on "in"; anything else there is ignored, bad input with a debug line.</summary>
+    private async Task AnswerAsync(ChannelMessageQueue requests, ISubscriber bus, CancellationToken stopping)
+    {
+        try
+        {
+            while (await requests.ReadAsync(stopping).ConfigureAwait(false) is { } message)
+            {
+                string text = message.Message.IsNull ? "" : message.Message.ToString();
+                if (ZenRequest.Read(text, out string why) is not { } request)
+                {
+                    if (why.Length > 0)
+                    {
+                        _log.Debug($"zenircbot: ignored a message on \"in\" ({text.Length} characters): {why}");
+                    }
+                    continue;
+                }
+                try
+                {
+                    foreach (ZenPrivmsg reply in ZenReplies.To(request, _store.Who(), _all.Site.TimeZone))
+                    {
+                        await bus.PublishAsync(s_out, reply.Envelope()).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception e) when (e is RedisException or TimeoutException or StoreException)
+                {
+                    _log.Warn($"zenircbot: could not answer {request.Ask} for {request.Sender}: {e.Message}");
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or System.Threading.Channels.ChannelClosedException)
+        {
+        }
+    }
+
+    private void Failed(bool refused)
+    {
+        string problem = refused
+            ? $"Redis at {_settings.Redis} refuses footfall's password: check the password in zenircbot.redis"
+            : $"cannot reach Redis at {_settings.Redis}";
+        lock (_gate)
+        {
+            if (problem == _lastProblem)
+            {
+                return;
+            }
+            _lastProblem = problem;
+        }
+        _log.Error($"zenircbot: {problem}; retrying with backoff");
+        _health.SetProblem(HealthArea, problem);
+    }
+
+    private void Restored()
+    {
+        lock (_gate)
+        {
+            _lastProblem = null;
+        }
+        _log.Info($"zenircbot: connected to {_settings.Redis} again");
+        _health.SetProblem(HealthArea, null);
+        _mailboxes.Bus.Ring();
+    }
+}
