@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """scripts/lib/bench-zoo-score.py — scores scripts/bench-zoo's run: each tool's events against the truth.
 
-Usage: bench-zoo-score.py WORKDIR CONSIDER_HOME_MS GRACE_MS SCALE
+Usage: bench-zoo-score.py WORKDIR CONSIDER_HOME_MS GRACE_MS SCALE    prints the table, writes WORKDIR/score.json
+       bench-zoo-score.py --targets WORKDIR AWAY_AFTER_S                footfall's targets from score.json
 WORKDIR holds (all times Unix ms):
   truth       "MS arrive|leave PERSON" — what the day's driver did, when it did it
   people      "PERSON MAC" — the MAC each person is known by (as configured everywhere)
@@ -106,7 +107,34 @@ def score(events, intervals):
     }
 
 
+def targets(work, away_s):
+    with open(f"{work}/score.json") as f:
+        table = json.load(f)
+    ff = table["footfall"]
+
+    def no_worse(row):
+        others = [table[name][row] for name in table if name != "footfall"]
+        return ff[row] is not None and all(o is None or ff[row] <= o for o in others)
+
+    dep = ff["departure delay, median (s)"]
+    over = None if dep is None else dep - away_s
+    checks = [
+        ("0 false departures", ff["false departures"] == 0),
+        ("0 false arrivals", ff["false arrivals (duplicate announcements)"] == 0),
+        ("no missed arrival", ff["missed arrivals"] == 0),
+        ("arrival median <= 2 s", (ff["arrival delay, median (s)"] or 1e9) <= 2),
+        (f"departure median - awayAfter <= 60 s (awayAfter {away_s} s, beyond it "
+         f"{'-' if over is None else f'{over:.2f}'} s)", over is not None and over <= 60),
+    ] + [(f"no worse than HA nmap and arp-scan: {row}", no_worse(row)) for row in ff]
+    print()
+    for name, ok in checks:
+        print(f"  {'PASS' if ok else 'MISS'}  {name}")
+
+
 def main():
+    if sys.argv[1] == "--targets":
+        targets(sys.argv[2], int(sys.argv[3]))
+        return
     work, consider_home_ms, grace_ms, scale = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
     intervals = truth_intervals(read_lines(f"{work}/truth"))
     macs = {p: m.lower() for p, m in read_lines(f"{work}/people")}
