@@ -32,7 +32,14 @@ internal sealed record AnnouncementJson(string State, string? Detail, DateTimeOf
 internal sealed record DevicesJson(IReadOnlyList<DeviceJson> Devices);
 
 /// <param name="Owner">The person whose device it is, or null for an unknown device.</param>
-internal sealed record DeviceJson(string Mac, string LastIp, string? Owner, bool LocallyAdministered, DateTimeOffset FirstSeen, DateTimeOffset LastSeen);
+/// <param name="Hostname">The DHCP hostname (option 12) of its last request, or null.</param>
+/// <param name="ClientId">The DHCP client id (option 61) of its last request, colon-separated hex, or null.</param>
+/// <param name="OwnerByHostname">True when it counts for <paramref name="Owner"/> through people[].hostnames.</param>
+/// <param name="ProbablyOf">For an unknown private MAC: whose configured device sent the same DHCP identity before.</param>
+/// <param name="ConflictWith">Another MAC answering for the same IP now (an IP conflict), or null.</param>
+internal sealed record DeviceJson(
+    string Mac, string LastIp, string? Owner, bool LocallyAdministered, DateTimeOffset FirstSeen, DateTimeOffset LastSeen,
+    string? Hostname, string? ClientId, bool OwnerByHostname, string? ProbablyOf, string? ConflictWith);
 
 /// <summary>Source-generated serialisation: no reflection, as native AOT requires.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]

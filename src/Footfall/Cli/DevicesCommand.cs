@@ -10,7 +10,7 @@ public static class DevicesCommand
     {
         Option<string?> dataOption = StoreReading.DataOption();
         Option<bool> jsonOption = StoreReading.JsonOption();
-        var command = new Command("devices", "Show the devices seen on the LAN, most recent first, with their owner or 'unknown' (unknown ones are kept for a day). Reads the daemon's database; safe while it runs.")
+        var command = new Command("devices", "Show the devices seen on the LAN, most recent first, with their owner or 'unknown' (unknown ones are kept for a day), their DHCP hostname, and a note when a private MAC is probably a known person's phone, when a device counts for someone by people[].hostnames, or when two MACs answer for one IP. Reads the daemon's database; safe while it runs.")
         {
             dataOption, jsonOption,
         };
@@ -23,7 +23,9 @@ public static class DevicesCommand
         if (json)
         {
             StoreReading.WriteJson(
-                new DevicesJson([.. devices.Select(d => new DeviceJson(d.Mac.ToString(), d.LastIp.ToString(), d.Person, d.IsLocallyAdministered, d.FirstSeen.ToUniversalTime(), d.LastSeen.ToUniversalTime()))]),
+                new DevicesJson([.. devices.Select(d => new DeviceJson(
+                    d.Mac.ToString(), d.LastIp.ToString(), d.Person, d.IsLocallyAdministered, d.FirstSeen.ToUniversalTime(), d.LastSeen.ToUniversalTime(),
+                    d.Dhcp?.Hostname, d.Dhcp?.ClientId, d.ByHostname, d.ProbablyOf, d.ConflictWith?.ToString()))]),
                 CliJson.Default.DevicesJson);
             return ExitCodes.Success;
         }
@@ -33,10 +35,18 @@ public static class DevicesCommand
             stdout.WriteLine("No devices seen yet.");
             return ExitCodes.Success;
         }
-        var table = new TextTable("MAC", "LAST IP", "OWNER", "FIRST SEEN", "LAST SEEN");
+        // The hostname and note columns appear only when some device has one, so a plain LAN stays narrow.
+        bool hostnames = devices.Any(d => d.Dhcp?.Hostname is not null);
+        bool notes = devices.Any(d => Note(d).Length > 0);
+        var table = new TextTable([
+            "MAC", "LAST IP", "OWNER", .. hostnames ? ["HOSTNAME"] : Array.Empty<string>(), "FIRST SEEN", "LAST SEEN", .. notes ? ["NOTE"] : Array.Empty<string>()]);
         foreach (DeviceRow d in devices)
         {
-            table.Add($"{d.Mac}{(d.IsLocallyAdministered ? "*" : " ")}", d.LastIp.ToString(), d.Person ?? "unknown", StoreReading.Time(d.FirstSeen), StoreReading.Time(d.LastSeen));
+            table.Add([
+                $"{d.Mac}{(d.IsLocallyAdministered ? "*" : " ")}", d.LastIp == Net.Ipv4Address.Any ? "-" : d.LastIp.ToString(), d.Person ?? "unknown",
+                .. hostnames ? [d.Dhcp?.Hostname ?? "-"] : Array.Empty<string>(),
+                StoreReading.Time(d.FirstSeen), StoreReading.Time(d.LastSeen),
+                .. notes ? [Note(d)] : Array.Empty<string>()]);
         }
         table.Write(stdout);
         if (devices.Any(d => d.IsLocallyAdministered))
@@ -45,5 +55,24 @@ public static class DevicesCommand
             stdout.WriteLine("* locally administered (randomised) MAC: a phone's private address; it may change if the phone forgets this network.");
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>What an admin should know about a device beyond its owner: how it is owned, whose it probably is, a conflict.</summary>
+    public static string Note(DeviceRow device)
+    {
+        var parts = new List<string>(3);
+        if (device.ByHostname && device.Person is { } owner)
+        {
+            parts.Add($"counts for {owner} by DHCP hostname (people[].hostnames)");
+        }
+        if (device.ProbablyOf is { } probable && device.Person is null)
+        {
+            parts.Add($"probably {probable}'s phone with a new private address");
+        }
+        if (device.ConflictWith is { } other)
+        {
+            parts.Add($"IP conflict with {other}");
+        }
+        return string.Join("; ", parts);
     }
 }

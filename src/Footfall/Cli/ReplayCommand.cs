@@ -79,7 +79,7 @@ public static class ReplayCommand
                 Console.Error.WriteLine($"footfall: leaving out {sweeper}: it asked for more than {CaptureReplay.SweeperTargets} addresses, so it sweeps (footfall itself, or another scanner)");
             }
         }
-        var rules = new PresenceRules { AwayAfter = settings.Presence.AwayAfter, AnnounceOnStartup = settings.Presence.AnnounceOnStartup };
+        var rules = new PresenceRules { AwayAfter = settings.Presence.AwayAfter, AnnounceOnStartup = settings.Presence.AnnounceOnStartup, Departure = settings.Presence.Departure };
         IReadOnlyList<PresenceEvent> events = CaptureReplay.Run(frames, settings.People, rules, settings.Network.SweepInterval, ignored);
         Write(events, json);
 

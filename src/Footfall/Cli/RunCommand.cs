@@ -32,7 +32,7 @@ public static class RunCommand
         };
         var captureOption = new Option<string?>("--capture")
         {
-            Description = "Record every ARP frame the sweeper receives into this pcap file, for footfall replay when presence was judged wrong. Bounded by --capture-size: the file turns into FILE.1 at half of it.",
+            Description = "Record every frame the sweeper receives (ARP, DHCP requests, IPv6 neighbour discovery) into this pcap file, for footfall replay when presence was judged wrong. Bounded by --capture-size: the file turns into FILE.1 at half of it.",
             HelpName = "FILE.pcap",
         };
         var captureSizeOption = new Option<string>("--capture-size")
@@ -108,7 +108,7 @@ public static class RunCommand
             try
             {
                 recorder = CaptureRecorder.Create(capturePath, captureBytes, problem => log.Warn($"capture: {problem}"));
-                log.Info($"capture: recording every ARP frame received into {recorder.Path} (at most {captureSizeText} with {recorder.Path}.1)");
+                log.Info($"capture: recording every frame received (ARP, DHCP, IPv6 ND) into {recorder.Path} (at most {captureSizeText} with {recorder.Path}.1)");
             }
             catch (CaptureFileException e)
             {

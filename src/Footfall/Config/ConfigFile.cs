@@ -42,6 +42,10 @@ internal sealed class PresenceSection
 {
     public string? AwayAfter { get; set; }
     public bool? AnnounceOnStartup { get; set; }
+    public int? CheckRequests { get; set; }
+    public int? WakeQueries { get; set; }
+    public string? CheckSpacing { get; set; }
+    public string? CheckWait { get; set; }
 }
 
 internal sealed class PersonEntry
@@ -52,6 +56,7 @@ internal sealed class PersonEntry
     public int? Led { get; set; }
     public int? Pixel { get; set; }
     public string? Color { get; set; }
+    public List<string?>? Hostnames { get; set; }
 }
 
 internal sealed class LedsSection

@@ -160,7 +160,7 @@ internal sealed partial class ConfigValidator
 
     private PresenceSettings Presence(PresenceSection presence, TimeSpan sweepInterval)
     {
-        var settings = new PresenceSettings { AnnounceOnStartup = presence.AnnounceOnStartup ?? false };
+        var settings = new PresenceSettings { AnnounceOnStartup = presence.AnnounceOnStartup ?? false, Departure = Departure(presence) };
         TimeSpan? awayAfter = presence.AwayAfter is null ? settings.AwayAfter : Duration(presence.AwayAfter, "presence.awayAfter", AwayAfterRange);
         if (awayAfter is { } away)
         {
@@ -180,6 +180,7 @@ internal sealed partial class ConfigValidator
         var people = new List<Person>();
         var nameAt = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var macAt = new Dictionary<MacAddress, (string Path, string? Owner, int Person)>();
+        var hostnameAt = new Dictionary<string, (string Path, string Owner)>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < entries.Count; i++)
         {
             if (entries[i] is not { } entry)
@@ -232,7 +233,10 @@ internal sealed partial class ConfigValidator
             {
                 led = Gpio(line, $"{path}.led", name.Length > 0 ? $"{path}.led ({name})" : $"{path}.led");
             }
-            people.Add(new Person(name, pronoun, devices, led, entry.Pixel, PersonColor(entry.Color, $"{path}.color")));
+            people.Add(new Person(name, pronoun, devices, led, entry.Pixel, PersonColor(entry.Color, $"{path}.color"))
+            {
+                Hostnames = Hostnames(entry.Hostnames, path, name, hostnameAt),
+            });
         }
         return people;
     }

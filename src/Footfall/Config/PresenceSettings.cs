@@ -1,6 +1,6 @@
 namespace Footfall.Config;
 
-/// <summary>The "presence" section: when someone counts as gone, and whether a restart announces.</summary>
+/// <summary>The "presence" section: when someone counts as gone, how they are asked first, and whether a restart announces.</summary>
 public sealed record PresenceSettings
 {
     public static readonly TimeSpan DefaultAwayAfter = TimeSpan.FromMinutes(10);
@@ -10,4 +10,7 @@ public sealed record PresenceSettings
 
     /// <summary>Whether people found on the first sweep after a start are announced (by default they are only recorded).</summary>
     public bool AnnounceOnStartup { get; init; }
+
+    /// <summary>The departure check: checkRequests, wakeQueries, checkSpacing, checkWait.</summary>
+    public Presence.DeparturePlan Departure { get; init; } = new();
 }

@@ -10,6 +10,13 @@ namespace Footfall.Config;
 /// </summary>
 internal static class SettingsSummary
 {
+    private static string Departure(DeparturePlan plan)
+    {
+        string arp = $"{Count(plan.Requests, "unicast ARP request", "unicast ARP requests")}";
+        string steps = plan.WakeQueries == 0 ? arp : $"{arp}, {Count(plan.WakeQueries, "mDNS wake", "mDNS wakes")} to port 5353, {arp} again";
+        return $"{steps}, {HumanDuration.Format(plan.Spacing)} apart; gone when silent {HumanDuration.Format(plan.AnswerWait)} after the last";
+    }
+
     public static IEnumerable<string> Lines(FootfallSettings settings)
     {
         yield return $"site:      {settings.Site.Name}, time zone {settings.Site.TimeZone.Id}";
@@ -18,6 +25,7 @@ internal static class SettingsSummary
         yield return $"network:   {where}, {subnets}, sweep every {HumanDuration.Format(settings.Network.SweepInterval)}";
         string startup = settings.Presence.AnnounceOnStartup ? "announced" : "recorded, not announced";
         yield return $"presence:  away after {HumanDuration.Format(settings.Presence.AwayAfter)}; people already in at start-up are {startup}";
+        yield return $"  departure check: {Departure(settings.Presence.Departure)}";
         yield return $"people:    {Count(settings.People.Count, "person", "people")}";
         foreach (Person person in settings.People)
         {
@@ -31,7 +39,8 @@ internal static class SettingsSummary
             {
                 led += $", colour {color}";
             }
-            yield return $"  {person.Name}{pronoun}: {Count(person.Devices.Count, "device", "devices")}, {led}";
+            string hostnames = person.Hostnames.Count == 0 ? "" : $", counts devices by DHCP hostname {string.Join(", ", person.Hostnames)}";
+            yield return $"  {person.Name}{pronoun}: {Count(person.Devices.Count, "device", "devices")}, {led}{hostnames}";
         }
         LedSettings leds = settings.Leds;
         string status = leds.StatusLine is { } statusLine ? $"status LED on line {Number(statusLine)}"

@@ -58,11 +58,12 @@ public sealed class DaemonHost
         {
             AwayAfter = _settings.Presence.AwayAfter,
             AnnounceOnStartup = _settings.Presence.AnnounceOnStartup,
+            Departure = _settings.Presence.Departure,
         };
         IWorker[] workers =
         [
-            new SweepWorker(() => InterfaceInfo.Query(_link.Name), _targets, new SweepOptions(), interval, mailboxes, Health, _log, _time) { Recorder = Hardware.Capture },
-            new TrackerWorker(() => RestoreTracker(rules), mailboxes, _settings.Retention.UnknownDevices, _time),
+            new SweepWorker(() => InterfaceInfo.Query(_link.Name), _targets, new SweepOptions(), interval, mailboxes, Health, _log, _time) { Recorder = Hardware.Capture, Departure = rules.Departure },
+            new TrackerWorker(() => RestoreTracker(rules), mailboxes, _settings.Retention.UnknownDevices, _time) { Log = _log },
             new StoreWorker(_store, _settings.Retention, mailboxes, Health, _log, _time),
             Announcer(mailboxes),
         ];
@@ -117,7 +118,7 @@ public sealed class DaemonHost
     /// <summary>A tracker that knows what the store knows: who is in, and where their devices were last seen.</summary>
     private PresenceTracker RestoreTracker(PresenceRules rules)
     {
-        var devices = _store.Devices().Select(d => new DeviceSeen(d.Mac, d.LastIp, d.LastSeen, d.Person)).ToList();
+        var devices = _store.Devices().Select(d => d.ToSeen()).ToList();
         return new PresenceTracker(_settings.People, rules, _time, _store.LoadPresence(), devices);
     }
 

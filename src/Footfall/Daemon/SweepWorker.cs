@@ -8,17 +8,14 @@ namespace Footfall.Daemon;
 
 /// <summary>
 /// Sweeps the LAN every interval and listens in between, passing every sighting to the tracker
-/// without waiting for the next sweep; sends the tracker's departure checks as short bursts of
-/// unicast requests. Runs on its own thread: the socket is waited on with poll().
+/// without waiting for the next sweep; sends the tracker's departure checks step by step as the
+/// <see cref="DeparturePlan"/> says (unicast ARP, an mDNS wake, unicast ARP again). Runs on its own
+/// thread: the socket is waited on with poll().
 /// </summary>
 public sealed class SweepWorker : IWorker
 {
     public const string ProgressName = "sweep";
 
-    // A departure check asks each device three times, half a second apart: a dozing phone wakes for
-    // its Wi-Fi beacon within that, and one lost frame does not make a person leave.
-    private const int CheckRequests = 3;
-    private static readonly TimeSpan s_checkSpacing = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan s_listenSlice = TimeSpan.FromMilliseconds(100);
 
     private readonly Func<InterfaceInfo> _link;
@@ -32,6 +29,9 @@ public sealed class SweepWorker : IWorker
 
     /// <summary>Where every frame received is recorded (footfall run --capture), or null.</summary>
     public CaptureRecorder? Recorder { get; init; }
+
+    /// <summary>How each departure check is sent (presence.checkRequests and the rest).</summary>
+    public DeparturePlan Departure { get; init; } = new();
     private bool _reportedFirstSweep;
 
     public SweepWorker(Func<InterfaceInfo> link, SweepTargets targets, SweepOptions options, TimeSpan interval, Mailboxes mailboxes, Health health, Log log, TimeProvider time)
@@ -61,7 +61,8 @@ public sealed class SweepWorker : IWorker
             using PcapLink socket = PcapLink.Open(link, Recorder);
             var sweeper = new Sweeper(socket, link.Mac, link.Address ?? Ipv4Address.Any, _time, new ToTracker(_mailboxes));
             var results = new SweepResults();
-            var probes = new List<(DepartureCheck Check, int Sent, long Due)>();
+            IReadOnlyList<DepartureStep> steps = Departure.Steps();
+            var probes = new List<(DepartureCheck Check, int Sent, long Started)>();
             while (!stopping.IsCancellationRequested)
             {
                 long started = _time.GetTimestamp();
@@ -79,7 +80,7 @@ public sealed class SweepWorker : IWorker
                 }
                 while (!stopping.IsCancellationRequested && _time.GetElapsedTime(started) < _interval)
                 {
-                    SendDueProbes(sweeper, probes);
+                    SendDueProbes(sweeper, steps, probes);
                     TimeSpan left = _interval - _time.GetElapsedTime(started);
                     sweeper.Listen(left < s_listenSlice ? left : s_listenSlice, cancellation: stopping);
                 }
@@ -87,7 +88,7 @@ public sealed class SweepWorker : IWorker
         }
     }
 
-    private void SendDueProbes(Sweeper sweeper, List<(DepartureCheck Check, int Sent, long Due)> probes)
+    private void SendDueProbes(Sweeper sweeper, IReadOnlyList<DepartureStep> steps, List<(DepartureCheck Check, int Sent, long Started)> probes)
     {
         long now = _time.GetTimestamp();
         while (_mailboxes.Checks.Reader.TryRead(out DepartureCheck check))
@@ -96,19 +97,22 @@ public sealed class SweepWorker : IWorker
         }
         for (int i = probes.Count - 1; i >= 0; i--)
         {
-            (DepartureCheck check, int sent, long due) = probes[i];
-            if (due > now)
+            (DepartureCheck check, int sent, long started) = probes[i];
+            TimeSpan elapsed = _time.GetElapsedTime(started, now);
+            while (sent < steps.Count && steps[sent].At <= elapsed)
             {
-                continue;
+                _ = steps[sent].Probe == DepartureProbe.Wake
+                    ? sweeper.SendWake(check.Ip, check.Mac)
+                    : sweeper.SendUnicastRequest(check.Ip, check.Mac);
+                sent++;
             }
-            sweeper.SendUnicastRequest(check.Ip, check.Mac);
-            if (sent + 1 >= CheckRequests)
+            if (sent >= steps.Count)
             {
                 probes.RemoveAt(i);
             }
             else
             {
-                probes[i] = (check, sent + 1, now + (long)(s_checkSpacing.TotalSeconds * _time.TimestampFrequency));
+                probes[i] = (check, sent, started);
             }
         }
     }

@@ -26,6 +26,9 @@ public sealed class TrackerWorker : IWorker
         _time = time;
     }
 
+    /// <summary>Where the tracker's notices go (a device counted by hostname, a new private address, an IP conflict).</summary>
+    public Log? Log { get; init; }
+
     public string Name => "tracker";
 
     public async Task RunAsync(CancellationToken stopping)
@@ -53,6 +56,10 @@ public sealed class TrackerWorker : IWorker
                 foreach (DepartureCheck check in tracker.TakeDepartureChecks())
                 {
                     _mailboxes.Checks.Writer.TryWrite(check);
+                }
+                foreach (string notice in tracker.TakeNotices())
+                {
+                    Log?.Info(notice);
                 }
 
                 bool last = stopping.IsCancellationRequested || inputs.Completion.IsCompleted;

@@ -7,7 +7,10 @@ namespace Footfall.Presence;
 /// Decides who is in from device sightings: pure logic, no I/O, time from <see cref="TimeProvider"/>.
 /// A person arrives when any of their devices is seen (one arrival, however many devices) and leaves
 /// only after none was seen for <see cref="PresenceRules.AwayAfter"/> and a departure check — unicast
-/// requests to each device's last address — went unanswered. People found by the first sweep after a
+/// ARP, an mDNS wake and ARP again to each device's last address (<see cref="DeparturePlan"/>) — went
+/// unanswered. Beside presence it keeps each device's DHCP identity, counts an unknown device for a
+/// person whose people[].hostnames lists its hostname, flags a private MAC that sends what a known
+/// device sent before, and notices IP conflicts (<see cref="TakeNotices"/>). People found by the first sweep after a
 /// start are recorded silently, and people the store remembers as in stay in across a restart.
 /// The caller feeds sightings, calls <see cref="OnSweepCompleted"/> and <see cref="Tick"/>, and takes
 /// the events, state changes, device updates and check requests that result.
@@ -23,6 +26,9 @@ public sealed class PresenceTracker
     private readonly HashSet<PersonState> _changedPeople = new();
     private readonly List<PresenceEvent> _events = new();
     private readonly List<DepartureCheck> _checks = new();
+    private readonly List<string> _notices = new();
+    private readonly KnownIdentities _identities;
+    private readonly IpConflicts _conflicts;
     private bool _firstSweepDone;
 
     public PresenceTracker(
@@ -34,6 +40,8 @@ public sealed class PresenceTracker
     {
         _rules = rules;
         _time = time;
+        _identities = new KnownIdentities(people);
+        _conflicts = new IpConflicts(rules.ConflictWindow);
         foreach (Person person in people)
         {
             var state = new PersonState(person);
@@ -56,7 +64,18 @@ public sealed class PresenceTracker
         foreach (DeviceSeen device in restoredDevices ?? [])
         {
             // Ownership may have changed in the config since the device was stored: the config wins.
-            _devices[device.Mac] = device with { Person = _owners.GetValueOrDefault(device.Mac)?.Person.Name };
+            PersonState? owner = _owners.GetValueOrDefault(device.Mac);
+            bool byHostname = false;
+            if (owner is null && _identities.ConfiguredOwner(device.Dhcp) is { } name)
+            {
+                owner = Adopt(device.Mac, name);
+                byHostname = true;
+            }
+            else if (owner is not null && device.Dhcp is { } identity)
+            {
+                _identities.Learn(device.Mac, identity, owner.Person.Name);
+            }
+            _devices[device.Mac] = device with { Person = owner?.Person.Name, ByHostname = byHostname, ConflictWith = null };
         }
     }
 
@@ -71,8 +90,43 @@ public sealed class PresenceTracker
     {
         DateTimeOffset now = _time.GetUtcNow();
         _devices.TryGetValue(sighting.Mac, out DeviceSeen? previous);
+        // IPv6 and a DHCP DISCOVER tell no IPv4 address, a DHCP request without options no identity:
+        // what was known before stays.
+        Ipv4Address ip = sighting.Ip != Ipv4Address.Any ? sighting.Ip : previous?.Ip ?? Ipv4Address.Any;
+        DhcpIdentity? dhcp = sighting.Dhcp is { IsEmpty: false } identity ? identity : previous?.Dhcp;
         PersonState? owner = _owners.GetValueOrDefault(sighting.Mac);
-        _devices[sighting.Mac] = new DeviceSeen(sighting.Mac, sighting.Ip, now, owner?.Person.Name);
+        bool byHostname = previous?.ByHostname == true && owner is not null;
+        string? probablyOf = null;
+        if (owner is null && _identities.ConfiguredOwner(dhcp) is { } configured)
+        {
+            owner = Adopt(sighting.Mac, configured);
+            byHostname = true;
+            _notices.Add($"{sighting.Mac} counts for {configured}: its DHCP hostname \"{dhcp!.Hostname}\" is in people[].hostnames");
+        }
+        else if (owner is null && sighting.Mac.IsLocallyAdministered && _identities.ProbableOwner(dhcp) is { } probable)
+        {
+            probablyOf = probable;
+            if (previous?.ProbablyOf != probable)
+            {
+                _notices.Add($"{sighting.Mac} is probably {probable}'s phone with a new private address: {Describe(dhcp!)} is what {probable}'s device sent before");
+            }
+        }
+        else if (owner is not null && !byHostname && sighting.Dhcp is { IsEmpty: false } sent)
+        {
+            _identities.Learn(sighting.Mac, sent, owner.Person.Name);
+        }
+        if (sighting.ClaimsIp && _conflicts.OnClaim(ip, sighting.Mac, now, out MacAddress other))
+        {
+            _notices.Add($"IP conflict: {ip} is answered by both {other} and {sighting.Mac}");
+            MarkConflict(other);
+        }
+        _devices[sighting.Mac] = new DeviceSeen(sighting.Mac, ip, now, owner?.Person.Name)
+        {
+            Dhcp = dhcp,
+            ByHostname = byHostname,
+            ProbablyOf = probablyOf,
+            ConflictWith = _conflicts.With(sighting.Mac),
+        };
         _changedDevices.Add(sighting.Mac);
 
         if (owner is null)
@@ -80,7 +134,7 @@ public sealed class PresenceTracker
             // A visitor's device: worth a line in the log when it is new or back after a long absence.
             if (previous is null || now - previous.LastSeen >= _rules.AwayAfter)
             {
-                _events.Add(new PresenceEvent(PresenceEventKind.UnknownDeviceSeen, now, Mac: sighting.Mac, Ip: sighting.Ip, Announce: false));
+                _events.Add(new PresenceEvent(PresenceEventKind.UnknownDeviceSeen, now, Mac: sighting.Mac, Ip: KnownOrNull(ip), Announce: false));
             }
             return;
         }
@@ -95,7 +149,7 @@ public sealed class PresenceTracker
         owner.IsIn = true;
         owner.Since = now;
         bool announce = _firstSweepDone || _rules.AnnounceOnStartup;
-        _events.Add(new PresenceEvent(PresenceEventKind.Arrived, now, owner.Person.Name, sighting.Mac, sighting.Ip, Announce: announce));
+        _events.Add(new PresenceEvent(PresenceEventKind.Arrived, now, owner.Person.Name, sighting.Mac, KnownOrNull(ip), Announce: announce));
     }
 
     /// <summary>A sweep has completed: after the first, arrivals are announced and departures are judged.</summary>
@@ -110,6 +164,12 @@ public sealed class PresenceTracker
             return;
         }
         DateTimeOffset now = _time.GetUtcNow();
+        // An episode is logged once, when it starts; its end only clears the mark in `footfall devices`.
+        foreach ((_, MacAddress a, MacAddress b) in _conflicts.EndQuiet(now, _rules.AwayAfter))
+        {
+            MarkConflict(a);
+            MarkConflict(b);
+        }
         foreach (PersonState state in _people)
         {
             if (!state.IsIn || now - state.LastSeen < _rules.AwayAfter)
@@ -120,9 +180,10 @@ public sealed class PresenceTracker
             {
                 state.CheckStarted = now;
                 int asked = 0;
-                foreach (MacAddress mac in state.Person.Devices)
+                foreach (MacAddress mac in state.Person.Devices.Concat(state.Adopted))
                 {
-                    if (_devices.TryGetValue(mac, out DeviceSeen? device))
+                    // A device seen only by IPv6 has no IPv4 address to ask at.
+                    if (_devices.TryGetValue(mac, out DeviceSeen? device) && device.Ip != Ipv4Address.Any)
                     {
                         _checks.Add(new DepartureCheck(state.Person.Name, mac, device.Ip));
                         asked++;
@@ -152,6 +213,33 @@ public sealed class PresenceTracker
         _changedPeople.Add(state);
         _events.Add(new PresenceEvent(PresenceEventKind.Left, now, state.Person.Name, Stayed: stayed < TimeSpan.Zero ? TimeSpan.Zero : stayed));
     }
+
+    private PersonState Adopt(MacAddress mac, string person)
+    {
+        PersonState state = _people.Find(p => p.Person.Name == person)!;
+        _owners[mac] = state;
+        state.Adopted.Add(mac);
+        return state;
+    }
+
+    /// <summary>Brings a device's record up to date with the conflicts, when it is known.</summary>
+    private void MarkConflict(MacAddress mac)
+    {
+        if (_devices.TryGetValue(mac, out DeviceSeen? device))
+        {
+            _devices[mac] = device with { ConflictWith = _conflicts.With(mac) };
+            _changedDevices.Add(mac);
+        }
+    }
+
+    /// <summary>An event of a device seen before it had an IPv4 address (a DHCP DISCOVER, IPv6) has none.</summary>
+    private static Ipv4Address? KnownOrNull(Ipv4Address ip) => ip == Ipv4Address.Any ? null : ip;
+
+    private static string Describe(DhcpIdentity identity) =>
+        identity.Hostname is { } hostname ? $"DHCP hostname \"{hostname}\"" : $"DHCP client id {identity.ClientId}";
+
+    /// <summary>Lines for the log since the last call: devices counted by hostname, probable new private addresses, IP conflicts.</summary>
+    public IReadOnlyList<string> TakeNotices() => Take(_notices);
 
     /// <summary>Events decided since the last call, oldest first.</summary>
     public IReadOnlyList<PresenceEvent> TakeEvents() => Take(_events);
@@ -186,6 +274,7 @@ public sealed class PresenceTracker
                 _changedDevices.Remove(mac);
             }
         }
+        _conflicts.ForgetBefore(cutoff);
     }
 
     private static IReadOnlyList<T> Take<T>(List<T> list)
@@ -210,6 +299,9 @@ public sealed class PresenceTracker
         public DateTimeOffset LastSeen { get; set; } = DateTimeOffset.MinValue;
 
         public DateTimeOffset? CheckStarted { get; set; }
+
+        /// <summary>Devices that count for this person through people[].hostnames.</summary>
+        public HashSet<MacAddress> Adopted { get; } = [];
 
         public PersonPresence Snapshot() =>
             new(Person.Name, IsIn, Since, LastSeen == DateTimeOffset.MinValue ? null : LastSeen);

@@ -6,7 +6,8 @@ namespace Footfall.Replay;
 
 /// <summary>
 /// Runs the presence rules over a recording at the recording's own timestamps. Pure: frames in,
-/// events out. What a recording cannot hold is decided as follows, and said in `footfall replay --help`:
+/// events out. Every frame the daemon takes (ARP, DHCP requests, IPv6 neighbour discovery) is a
+/// sighting here as there (<see cref="SightingReader"/>). What a recording cannot hold is decided as follows, and said in `footfall replay --help`:
 /// <list type="bullet">
 /// <item>The first sweep: the first sweep interval of the recording counts as the first sweep after a
 /// start, so people seen then are recorded as in without an announcement, as the daemon would.</item>
@@ -23,6 +24,7 @@ public static class CaptureReplay
     public const int SweeperTargets = 32;
 
     private static readonly TimeSpan s_tick = TimeSpan.FromSeconds(1);
+    private const int EthernetSourceOffset = 6;
 
     /// <summary>MACs that asked for more than <see cref="SweeperTargets"/> different addresses.</summary>
     public static IReadOnlySet<MacAddress> FindSweepers(IEnumerable<CapturedFrame> frames)
@@ -47,6 +49,8 @@ public static class CaptureReplay
         IEnumerable<CapturedFrame> frames, IReadOnlyList<Person> people, PresenceRules rules, TimeSpan sweepInterval, IReadOnlySet<MacAddress> ignored)
     {
         var events = new List<PresenceEvent>();
+        // No MAC is ours in a recording: footfall's own frames in it are left out as a sweeper's.
+        var reader = new SightingReader(MacAddress.Zero);
         ReplayClock? clock = null;
         PresenceTracker? tracker = null;
         DateTimeOffset firstSweepDone = default, nextTick = default;
@@ -80,11 +84,12 @@ public static class CaptureReplay
                 nextTick = frame.At + s_tick;
             }
             AdvanceTo(frame.At);
-            if (Parse(frame) is not { } arp || ignored.Contains(arp.SenderMac) || ignored.Contains(arp.EthernetSource))
+            if (frame.WireLength != frame.Bytes.Length || reader.Read(frame.Bytes.Span, 0, out Sighting sighting) != FrameVerdict.Seen
+                || ignored.Contains(sighting.Mac) || ignored.Contains(MacAddress.Read(frame.Bytes.Span[EthernetSourceOffset..])))
             {
                 continue;
             }
-            tracker.OnSighting(Sighting.Of(arp, 0));
+            tracker.OnSighting(sighting);
             events.AddRange(tracker.TakeEvents());
         }
         return events;

@@ -7,7 +7,7 @@ public sealed partial class FootfallStore
 {
     /// <summary>
     /// Records sightings: a new device is added, a known one keeps its first-seen time and takes the latest
-    /// IP, owner and last-seen time. An older sighting arriving late does not overwrite a newer one.
+    /// IP, owner, last-seen time, DHCP identity and flags. An older sighting arriving late does not overwrite a newer one.
     /// </summary>
     public void RecordDevices(IReadOnlyList<DeviceSeen> devices)
     {
@@ -19,10 +19,13 @@ public sealed partial class FootfallStore
         Write("record devices seen", transaction =>
         {
             using SqliteCommand upsert = Sql.Command(_connection, transaction, """
-                INSERT INTO devices (mac, last_ip, first_seen, last_seen, person, locally_administered)
-                VALUES ($mac, $ip, $seen, $seen, $person, $local)
+                INSERT INTO devices (mac, last_ip, first_seen, last_seen, person, locally_administered,
+                                     dhcp_hostname, dhcp_client_id, by_hostname, probably_of, conflict_with)
+                VALUES ($mac, $ip, $seen, $seen, $person, $local, $hostname, $clientId, $byHostname, $probablyOf, $conflictWith)
                 ON CONFLICT (mac) DO UPDATE SET
-                    last_ip = excluded.last_ip, last_seen = excluded.last_seen, person = excluded.person
+                    last_ip = excluded.last_ip, last_seen = excluded.last_seen, person = excluded.person,
+                    dhcp_hostname = excluded.dhcp_hostname, dhcp_client_id = excluded.dhcp_client_id,
+                    by_hostname = excluded.by_hostname, probably_of = excluded.probably_of, conflict_with = excluded.conflict_with
                 WHERE excluded.last_seen >= devices.last_seen
                 """);
             foreach (DeviceSeen device in devices)
@@ -32,6 +35,11 @@ public sealed partial class FootfallStore
                 Sql.Set(upsert, "$seen", UnixTime.ToMilliseconds(device.LastSeen));
                 Sql.Set(upsert, "$person", device.Person);
                 Sql.Set(upsert, "$local", device.IsLocallyAdministered);
+                Sql.Set(upsert, "$hostname", device.Dhcp?.Hostname);
+                Sql.Set(upsert, "$clientId", device.Dhcp?.ClientId);
+                Sql.Set(upsert, "$byHostname", device.ByHostname);
+                Sql.Set(upsert, "$probablyOf", device.ProbablyOf);
+                Sql.Set(upsert, "$conflictWith", Sql.Text(device.ConflictWith));
                 upsert.ExecuteNonQuery();
             }
             return 0;

@@ -1,3 +1,4 @@
+using Footfall.Net;
 using Footfall.Presence;
 using Microsoft.Data.Sqlite;
 
@@ -72,12 +73,22 @@ public sealed partial class FootfallStore
     public IReadOnlyList<DeviceRow> Devices() => Locked("read the devices seen", () =>
     {
         using SqliteCommand command = Sql.Command(_connection, null,
-            "SELECT mac, last_ip, first_seen, last_seen, person FROM devices ORDER BY last_seen DESC, mac");
+            """
+            SELECT mac, last_ip, first_seen, last_seen, person, dhcp_hostname, dhcp_client_id, by_hostname, probably_of, conflict_with
+            FROM devices ORDER BY last_seen DESC, mac
+            """);
         using SqliteDataReader reader = command.ExecuteReader();
         var rows = new List<DeviceRow>();
         while (reader.Read())
         {
-            rows.Add(new DeviceRow(Sql.Mac(reader, 0), Sql.Ip(reader, 1), Sql.Time(reader, 2), Sql.Time(reader, 3), Sql.NullableString(reader, 4)));
+            string? hostname = Sql.NullableString(reader, 5), clientId = Sql.NullableString(reader, 6);
+            rows.Add(new DeviceRow(Sql.Mac(reader, 0), Sql.Ip(reader, 1), Sql.Time(reader, 2), Sql.Time(reader, 3), Sql.NullableString(reader, 4))
+            {
+                Dhcp = hostname is null && clientId is null ? null : new DhcpIdentity(hostname, clientId),
+                ByHostname = reader.GetInt64(7) != 0,
+                ProbablyOf = Sql.NullableString(reader, 8),
+                ConflictWith = Sql.NullableMac(reader, 9),
+            });
         }
         return rows;
     });

@@ -150,6 +150,17 @@ internal static class Schema
                 under_voltage  INTEGER
             ) STRICT;
             """),
+        new(4, "devices: DHCP hostname and client id, owner by hostname, a probable owner, an IP conflict", """
+            -- What the device's last DHCP request said about it (options 12 and 61, the id as colon-separated hex).
+            ALTER TABLE devices ADD COLUMN dhcp_hostname TEXT;
+            ALTER TABLE devices ADD COLUMN dhcp_client_id TEXT;
+            -- 1: `person` owns it through people[].hostnames, not through its MAC.
+            ALTER TABLE devices ADD COLUMN by_hostname INTEGER NOT NULL DEFAULT 0;
+            -- An unknown private MAC that sent what this person's configured device sent before.
+            ALTER TABLE devices ADD COLUMN probably_of TEXT;
+            -- Another MAC answering for last_ip at the same time (an IP conflict), while it lasts.
+            ALTER TABLE devices ADD COLUMN conflict_with TEXT;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

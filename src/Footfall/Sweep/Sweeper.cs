@@ -6,7 +6,8 @@ namespace Footfall.Sweep;
 /// Runs ARP sweeps over one link: a paced pass of broadcast who-has requests to every target, a short
 /// wait, then passes for the targets that stayed silent. Every ARP frame received meanwhile — replies
 /// to us, replies to others, gratuitous announcements, probes — is a sighting of its sender, so that
-/// late and unsolicited frames are never thrown away. The receive path allocates nothing.
+/// late and unsolicited frames are never thrown away; so are DHCP requests (of their client, with its
+/// hostname) and IPv6 neighbour discovery (of its sender). The receive path allocates nothing.
 /// </summary>
 public sealed class Sweeper
 {
@@ -22,8 +23,9 @@ public sealed class Sweeper
     private readonly Ipv4Address _ourIp;
     private readonly TimeProvider _time;
     private readonly ISightingSink? _sink;
-    private readonly byte[] _sendBuffer = new byte[ArpFrame.PaddedLength];
+    private readonly byte[] _sendBuffer = new byte[MdnsWakeFrame.MaximumLength];
     private readonly byte[] _receiveBuffer = new byte[ReceiveBufferLength];
+    private readonly SightingReader _reader;
     private SweepTargets? _targets;
     private SweepResults? _results;
 
@@ -34,9 +36,10 @@ public sealed class Sweeper
         _ourIp = ourIp;
         _time = time;
         _sink = sink;
+        _reader = new SightingReader(ourMac);
     }
 
-    /// <summary>Frames that were not ARP-over-Ethernet or were malformed, since the sweeper was made.</summary>
+    /// <summary>Frames that were none of ARP, a DHCP request or IPv6 neighbour discovery, or were malformed, since the sweeper was made.</summary>
     public long FramesRefused { get; private set; }
 
     /// <summary>Runs one sweep of <paramref name="targets"/>, filling <paramref name="results"/> (which is reset first).</summary>
@@ -98,6 +101,13 @@ public sealed class Sweeper
         return _link.TrySend(_sendBuffer.AsSpan(0, length));
     }
 
+    /// <summary>Sends a unicast mDNS query to a known device's port 5353: what wakes a sleeping iPhone.</summary>
+    public bool SendWake(Ipv4Address target, MacAddress destination)
+    {
+        int length = MdnsWakeFrame.Write(_sendBuffer, _ourMac, _ourIp, destination, target);
+        return _link.TrySend(_sendBuffer.AsSpan(0, length));
+    }
+
     private void SendPass(SweepTargets targets, int rate, SweepResults results, CancellationToken cancellation)
     {
         var pacer = new Pacer(_time.GetTimestamp(), rate, _time.TimestampFrequency);
@@ -152,21 +162,20 @@ public sealed class Sweeper
     internal void Handle(ReadOnlySpan<byte> frame, int realLength)
     {
         // A frame longer than our buffer arrived truncated: refuse it rather than parse a prefix.
-        if (realLength != frame.Length || !ArpFrame.TryParse(frame, out ArpFrame arp))
+        Sighting sighting = default;
+        FrameVerdict verdict = realLength == frame.Length ? _reader.Read(frame, _time.GetTimestamp(), out sighting) : FrameVerdict.Refused;
+        if (verdict == FrameVerdict.Refused)
         {
             FramesRefused++;
             return;
         }
-        if (arp.SenderMac == _ourMac || arp.EthernetSource == _ourMac)
+        if (verdict == FrameVerdict.Seen)
         {
-            return;
-        }
-        long now = _time.GetTimestamp();
-        Sighting sighting = Sighting.Of(arp, now);
-        _sink?.OnSighting(sighting);
-        if (sighting.Kind != SightingKind.Probe && _results is { } results && _targets!.TryIndexOf(arp.SenderIp, out int index))
-        {
-            results.Record(index, arp.SenderMac);
+            _sink?.OnSighting(sighting);
+            if (sighting.ClaimsIp && _results is { } results && _targets!.TryIndexOf(sighting.Ip, out int index))
+            {
+                results.Record(index, sighting.Mac);
+            }
         }
     }
 }

@@ -226,7 +226,7 @@ public class ConfigLoaderTests
                 "network.sweepInterval: \"fast\" is not a duration such as \"15s\", \"10m\" or \"8h\"",
                 "people[0].devices[0]: \"3c:22:fb:00:01\" is not a MAC address (six pairs of hex digits, such as \"3c:22:fb:00:00:01\")",
                 "people[0].led: must be a whole number, not a string",
-                "people[0].emial: unknown key (expected name, pronoun, devices, led, pixel, color)",
+                "people[0].emial: unknown key (expected name, pronoun, devices, led, pixel, color, hostnames)",
                 "people[2].devices[0]: 3c:22:fb:00:00:02 is already listed at people[1].devices[0] (Bob): a device belongs to one person",
                 "leds.status: GPIO line 27 is already used by people[1].led (Bob)",
                 "announce.x.consumerSecret: is required when announce.x is given",

@@ -53,14 +53,14 @@ public class ArpFrameTests
         data.Add("truncated inside the sender address", valid[..30]);
         data.Add("oversized (jumbo)", Frames.Arp(length: 1515));
         data.Add("oversized (9000)", Frames.Arp(length: 9000));
-        data.Add("IPv4 ethertype", With(valid, (12, 0x08), (13, 0x00)));
+        data.Add("IPv4 ethertype", Frames.With(valid, (12, 0x08), (13, 0x00)));
         data.Add("802.1Q VLAN tag", VlanTagged(valid, 0x8100));
         data.Add("802.1ad QinQ tag", VlanTagged(valid, 0x88a8));
-        data.Add("hardware type 6 (IEEE 802)", With(valid, (15, 6)));
-        data.Add("hardware type 256", With(valid, (14, 1), (15, 0)));
-        data.Add("protocol IPv6", With(valid, (16, 0x86), (17, 0xdd)));
-        data.Add("hardware length 8", With(valid, (18, 8)));
-        data.Add("protocol length 16", With(valid, (19, 16)));
+        data.Add("hardware type 6 (IEEE 802)", Frames.With(valid, (15, 6)));
+        data.Add("hardware type 256", Frames.With(valid, (14, 1), (15, 0)));
+        data.Add("protocol IPv6", Frames.With(valid, (16, 0x86), (17, 0xdd)));
+        data.Add("hardware length 8", Frames.With(valid, (18, 8)));
+        data.Add("protocol length 16", Frames.With(valid, (19, 16)));
         data.Add("operation 0", Frames.Arp(operation: 0));
         data.Add("operation 3 (RARP request)", Frames.Arp(operation: 3));
         data.Add("operation 257", Frames.Arp(operation: 257));
@@ -128,16 +128,6 @@ public class ArpFrameTests
                 Assert.Equal(Frames.IsValidArpFrame(mutated), ArpFrame.TryParse(mutated, out _));
             }
         }
-    }
-
-    private static byte[] With(byte[] frame, params (int At, byte Value)[] changes)
-    {
-        byte[] copy = (byte[])frame.Clone();
-        foreach ((int at, byte value) in changes)
-        {
-            copy[at] = value;
-        }
-        return copy;
     }
 
     private static byte[] VlanTagged(byte[] frame, ushort tpid)

@@ -48,8 +48,9 @@ public class CaptureReplayTests
         frames.AddRange(Enumerable.Range(1, 80).Select(i => At(i * 10, Printer, "192.168.1.5")));
         PresenceEvent left = Assert.Single(Replay([.. frames]), e => e.Kind == PresenceEventKind.Left);
         Assert.Equal("Alice", left.Person);
-        // Checked on the first whole second at or after 10 s + awayAfter, left when the window closed.
-        Assert.Equal(s_t0.AddSeconds(10) + s_rules.AwayAfter + s_rules.DepartureCheckWindow, left.At);
+        // Checked on the first whole second at or after 10 s + awayAfter, left at the first tick after the window closed.
+        TimeSpan window = TimeSpan.FromSeconds(Math.Ceiling(s_rules.DepartureCheckWindow.TotalSeconds));
+        Assert.Equal(s_t0.AddSeconds(10) + s_rules.AwayAfter + window, left.At);
         Assert.Equal(TimeSpan.FromSeconds(10), left.Stayed);
     }
 
@@ -99,6 +100,22 @@ public class CaptureReplayTests
             new CapturedFrame(s_t0.AddSeconds(1), arp.AsMemory(0, 40), arp.Length));
         Assert.Empty(events);
     }
+
+    [Fact]
+    public void DhcpRequestsAndNeighbourDiscoveryInARecordingAreSightingsAsOnTheWire()
+    {
+        // Bob arrives by his DHCP DISCOVER and, silent after it, leaves; Alice's phone, quiet on IPv4 after
+        // its first ARP, stays in by IPv6 for the recording's 30 minutes.
+        var frames = new List<CapturedFrame> { At(0, AlicePhone, "192.168.1.20"), Whole(30, PhoneFrames.Dhcp(clientMac: BobLaptop, hostname: "bobs-laptop")) };
+        frames.AddRange(Enumerable.Range(1, 60).Select(i => Whole(i * 30, PhoneFrames.NeighborDiscovery(sourceMac: AlicePhone))));
+        IReadOnlyList<PresenceEvent> events = Replay([.. frames]);
+        Assert.Equal(
+            [(PresenceEventKind.Arrived, "Alice"), (PresenceEventKind.Arrived, "Bob"), (PresenceEventKind.Left, "Bob")],
+            events.Select(e => (e.Kind, e.Person)));
+        Assert.Null(events[1].Ip);
+    }
+
+    private static CapturedFrame Whole(double seconds, byte[] frame) => new(s_t0.AddSeconds(seconds), frame, frame.Length);
 
     private static IReadOnlyList<PresenceEvent> Replay(params CapturedFrame[] frames) =>
         CaptureReplay.Run(frames, s_people, s_rules, s_sweep, new HashSet<MacAddress>());

@@ -27,7 +27,7 @@ public sealed class PiHealthStoreTests : IDisposable
             v2.Commit([new(Footfall.Presence.PresenceEventKind.Arrived, clock.GetUtcNow(), "Alice")], []);
         }
         using FootfallStore v3 = FootfallStore.Open(directory.Path, clock);
-        Assert.Equal("3", v3.Pragma("user_version"));
+        Assert.Equal(Schema.LatestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), v3.Pragma("user_version"));
         Assert.Single(v3.Log(10));
         Assert.Empty(v3.PiEpisodes(DateTimeOffset.MinValue));
         Assert.Null(v3.LastPiReading());

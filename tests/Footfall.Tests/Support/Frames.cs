@@ -33,6 +33,17 @@ public static class Frames
         return frame;
     }
 
+    /// <summary>A copy of <paramref name="frame"/> with the given bytes changed.</summary>
+    public static byte[] With(byte[] frame, params (int At, byte Value)[] changes)
+    {
+        byte[] copy = (byte[])frame.Clone();
+        foreach ((int at, byte value) in changes)
+        {
+            copy[at] = value;
+        }
+        return copy;
+    }
+
     public static byte[] Mac(string text) => text.Split(':').Select(h => Convert.ToByte(h, 16)).ToArray();
 
     public static byte[] Ip(string text) => text.Split('.').Select(byte.Parse).ToArray();

@@ -64,11 +64,52 @@ public class AllocationTests
         Assert.Equal(0, allocated);
     }
 
-    /// <summary>Hands out a frame a given number of times, each from the next sender address, then falls silent and lets time pass.</summary>
-    private sealed class ReplayLink(ManualClock clock, byte[] frame) : IArpLink
+    [Fact]
+    public void ListeningToArpDhcpAndNeighborDiscoveryAllocatesNothing()
     {
-        private uint _sender = BinaryPrimitives.ReadUInt32BigEndian(frame.AsSpan(28));
+        // The three kinds by turns; the DHCP request carries a hostname and a client id, which become
+        // strings once per client (the sweeper keeps them) and never again while they stay the same.
+        byte[][] frames =
+        [
+            Support.Frames.Arp(operation: 2, senderIp: "10.77.0.5", targetIp: "10.77.0.1"),
+            PhoneFrames.Dhcp(messageType: 3, requestedIp: "10.77.0.6", clientMac: "02:00:00:00:00:06", clientId: [1, 2, 0, 0, 0, 0, 6]),
+            PhoneFrames.NeighborDiscovery(sourceMac: "02:00:00:00:00:07"),
+        ];
+        var link = new CyclingLink(_clock, frames);
+        var sink = new KindSink();
+        var sweeper = new Sweeper(link, new MacAddress(0x02ff_0000_0001), new Ipv4Address(0x0a4d_0001), _clock, sink);
+        link.Remaining = 3_000;
+        sweeper.Listen(TimeSpan.FromSeconds(1));
 
+        link.Remaining = Frames;
+        Array.Clear(sink.Kinds);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        sweeper.Listen(TimeSpan.FromSeconds(1));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, sweeper.FramesRefused);
+        Assert.True(sink.Kinds[(int)SightingKind.Reply] > Frames / 4);
+        Assert.True(sink.Kinds[(int)SightingKind.Dhcp] > Frames / 4);
+        Assert.True(sink.Kinds[(int)SightingKind.NeighborDiscovery] > Frames / 4);
+        Assert.Equal(0, allocated);
+    }
+
+    /// <summary>Hands out the frames in turn, a given number in all, then falls silent and lets time pass.</summary>
+    private sealed class CyclingLink(ManualClock clock, byte[][] frames) : CountedLink(clock)
+    {
+        private int _next;
+
+        protected override int Next(Span<byte> buffer)
+        {
+            byte[] frame = frames[_next++ % frames.Length];
+            frame.CopyTo(buffer);
+            return frame.Length;
+        }
+    }
+
+    /// <summary>A link that hands out <see cref="Remaining"/> frames as fast as asked, then falls silent and lets time pass.</summary>
+    private abstract class CountedLink(ManualClock clock) : IArpLink
+    {
         public int Remaining { get; set; }
 
         public bool TrySend(ReadOnlySpan<byte> frame) => true;
@@ -90,6 +131,26 @@ public class AllocationTests
                 return -1;
             }
             Remaining--;
+            return Next(buffer);
+        }
+
+        protected abstract int Next(Span<byte> buffer);
+    }
+
+    private sealed class KindSink : ISightingSink
+    {
+        public int[] Kinds { get; } = new int[Enum.GetValues<SightingKind>().Length];
+
+        public void OnSighting(in Sighting sighting) => Kinds[(int)sighting.Kind]++;
+    }
+
+    /// <summary>Hands out a frame a given number of times, each from the next sender address, then falls silent and lets time pass.</summary>
+    private sealed class ReplayLink(ManualClock clock, byte[] frame) : CountedLink(clock)
+    {
+        private uint _sender = BinaryPrimitives.ReadUInt32BigEndian(frame.AsSpan(28));
+
+        protected override int Next(Span<byte> buffer)
+        {
             frame.CopyTo(buffer);
             _sender = 0x0a4d_0000 | ((_sender + 1) & 0xFFFF);
             BinaryPrimitives.WriteUInt32BigEndian(buffer[28..], _sender == 0x0a4d_0000 ? 0x0a4d_0002 : _sender);

@@ -19,7 +19,7 @@ public class PresenceTrackerTests
     ];
 
     private readonly ManualClock _clock = new();
-    private readonly PresenceRules _rules = new() { AwayAfter = TimeSpan.FromMinutes(10), DepartureCheckWindow = TimeSpan.FromSeconds(3) };
+    private readonly PresenceRules _rules = new() { AwayAfter = TimeSpan.FromMinutes(10), Departure = new DeparturePlan { WakeQueries = 0 } };
 
     [Fact]
     public void APersonWithTwoDevicesArrivesOnce()

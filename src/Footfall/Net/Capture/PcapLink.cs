@@ -8,16 +8,28 @@ using SharpPcap.LibPcap;
 namespace Footfall.Net.Capture;
 
 /// <summary>
-/// The wire through libpcap (SharpPcap): every ARP frame on one interface in, whole Ethernet frames
-/// out. A kernel-side BPF filter lets only ARP from other machines reach us. Reading goes through
+/// The wire through libpcap (SharpPcap): every ARP frame, DHCP request and IPv6 neighbour discovery
+/// message on one interface in, whole Ethernet frames out. A kernel-side BPF filter (<see cref="Filter"/>)
+/// lets only those, from other machines, reach us. Reading goes through
 /// SharpPcap's raw route (<see cref="PcapDevice.GetNextPacketPointers"/>) and sending through the
 /// span overload: neither allocates, so the sweep loop stays allocation-free. Needs CAP_NET_RAW.
 /// </summary>
 public sealed class PcapLink : IArpLink, IDisposable
 {
-    // ARP frames are 42 bytes (60 padded). Immediate mode with libpcap's default snapshot length
-    // (262144) lost up to 70 % of 10,000 frames here while pcap reported no drops; with 128 none.
-    private const int SnapshotLength = 128;
+    // ARP frames are 42 bytes (60 padded), DHCP requests 300 to 600. Immediate mode with libpcap's
+    // default snapshot length (262144) lost up to 70 % of 10,000 frames here while pcap reported no
+    // drops; with 128 none. A whole legal frame (1514) keeps every DHCP option and still loses none.
+    private const int SnapshotLength = ArpFrame.MaximumLength;
+
+    /// <summary>
+    /// What reaches us, as a libpcap filter: ARP, DHCP requests (client port to server port) and IPv6
+    /// neighbour solicitations and advertisements without extension headers (the only ones the parser
+    /// takes), none of them our own: libpcap sees outgoing frames too.
+    /// </summary>
+    public static string Filter(MacAddress ours) =>
+        $"(arp or (ip and udp src port {DhcpRequest.ClientPort} and udp dst port {DhcpRequest.ServerPort})"
+        + $" or (icmp6 and (ip6[40] == {(int)NeighborDiscoveryType.Solicitation} or ip6[40] == {(int)NeighborDiscoveryType.Advertisement})))"
+        + $" and not ether src {ours}";
 
     // A /16 sweep can draw thousands of replies within milliseconds: room for them in the kernel.
     private const int KernelBufferBytes = 4 * 1024 * 1024;
@@ -70,8 +82,7 @@ public sealed class PcapLink : IArpLink, IDisposable
                 BufferSize = KernelBufferBytes,
                 ReadTimeout = 100,
             });
-            // Our own requests would otherwise come back to us (libpcap sees outgoing frames too).
-            device.Filter = $"arp and not ether src {link.Mac}";
+            device.Filter = Filter(link.Mac);
             device.NonBlockingMode = true;
             int fd = Interop.Pcap.Pcap.pcap_get_selectable_fd(device.Handle.DangerousGetHandle());
             if (fd < 0)
