@@ -44,7 +44,8 @@ public sealed class ReplayLabTests : IDisposable
             Assert.Equal(0, daemon.Stop().ExitCode);
             logged = [.. daemon.Events()];
         }
-        Run.Program("ip", "netns", "exec", lab.AppNamespace, "pkill", "-INT", "-x", "tcpdump");
+        // Only this tcpdump: pkill by name would stop every tcpdump on the machine (a namespace does not hide processes).
+        Run.Program("kill", "-INT", tcpdump.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         tcpdump.Wait();
 
         foreach (string recording in new[] { ours, theirs })

@@ -35,6 +35,9 @@ public static class Run
 
         public bool HasExited => process.HasExited;
 
+        /// <summary>The process id (after `ip netns exec`, which execs, it is the command's own).</summary>
+        public int Id => process.Id;
+
         public RunResult Wait(TimeSpan? timeout = null)
         {
             if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(5)))
