@@ -19,6 +19,7 @@ internal sealed class ConfigFile
     public AnnounceSection? Announce { get; set; }
     public RetentionSection? Retention { get; set; }
     public HealthSection? Health { get; set; }
+    public StatusSection? Status { get; set; }
 
     /// <summary>Where editors find the JSON Schema ("./footfall.schema.json"); footfall itself ignores it.</summary>
     [JsonPropertyName("$schema")]
@@ -122,4 +123,11 @@ internal sealed class RetentionSection
 internal sealed class HealthSection
 {
     public int? MaxTemperature { get; set; }
+}
+
+internal sealed class StatusSection
+{
+    public string? Listen { get; set; }
+    public bool? Enabled { get; set; }
+    public bool? ShowDevices { get; set; }
 }

@@ -63,6 +63,7 @@ internal sealed partial class ConfigValidator
             Announce = file.Announce is { } announce ? Announce(announce) : null,
             Retention = Retention(file.Retention ?? new()),
             Health = Health(file.Health ?? new()),
+            Status = Status(file.Status ?? new()),
         };
     }
 

@@ -28,4 +28,6 @@ public sealed record FootfallSettings
     public RetentionSettings Retention { get; init; } = new();
 
     public HealthSettings Health { get; init; } = new();
+
+    public StatusSettings Status { get; init; } = new();
 }

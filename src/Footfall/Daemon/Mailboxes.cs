@@ -33,6 +33,9 @@ public sealed class Mailboxes
     /// <summary>Who is in, for the LEDs.</summary>
     public PresenceBoard Presence { get; } = new();
 
+    /// <summary>Each batch of events once the store has kept it, for the status page.</summary>
+    public Broadcast<IReadOnlyList<PresenceEvent>> Committed { get; } = new();
+
     /// <summary>A doorbell: something new is in the outbox.</summary>
     public Channel<bool> OutboxChanged { get; } = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });

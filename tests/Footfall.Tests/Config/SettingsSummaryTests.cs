@@ -27,6 +27,7 @@ public class SettingsSummaryTests
                 "  posts:    arrivals within 1m in one post, not again if back within 1h, expired after 30m; departures off, last one out off",
                 "retention: unknown devices 1d, history 365d",
                 "health:    overheating at 80 °C",
+                "status:    page on http://0.0.0.0:80/, devices hidden",
             ],
             SettingsSummary.Lines(settings));
     }
@@ -45,6 +46,7 @@ public class SettingsSummaryTests
                 "announce:  nowhere (no \"announce\" section): events only go to the log",
                 "retention: unknown devices 1d, history 365d",
                 "health:    overheating at 80 °C",
+                "status:    page on http://127.0.0.1:8080/ by default (port 80 on every address on the appliance), devices hidden",
             ],
             SettingsSummary.Lines(ConfigLoader.Parse("{}").Settings!));
     }
