@@ -57,28 +57,14 @@ public sealed class Composer
             }
         }
 
-        DateTimeOffset? waitUntil = null;
-        int first = 0;
-        while (first < arrivals.Count)
+        IReadOnlyList<IReadOnlyList<PendingAnnouncement>> groups =
+            AggregationWindows.Closed(arrivals, a => a.Event.At, _settings.AggregateWindow, now, out DateTimeOffset? waitUntil);
+        foreach (IReadOnlyList<PendingAnnouncement> group in groups)
         {
-            DateTimeOffset windowEnd = arrivals[first].Event.At + _settings.AggregateWindow;
-            if (windowEnd > now)
-            {
-                // The window is still open: these and every later arrival wait for it.
-                waitUntil = windowEnd;
-                break;
-            }
-            int end = first + 1;
-            while (end < arrivals.Count && arrivals[end].Event.At < windowEnd)
-            {
-                end++;
-            }
-            List<PendingAnnouncement> group = arrivals.GetRange(first, end - first);
             var names = group.Select(a => a.Event.Person!).Distinct(StringComparer.Ordinal).ToList();
             DayPart part = DayParts.Of(group[0].Event.At, _timeZone);
             IReadOnlyList<string> templates = names.Count == 1 ? _settings.MessagesFor(part) : _settings.GroupMessagesFor(part);
             posts.Add((group[0].Event.At, Post(group, names, templates, people, peopleIn, history)));
-            first = end;
         }
 
         return new Composition(posts.OrderBy(p => p.At).Select(p => p.Post).ToList(), dropped, waitUntil);
