@@ -96,9 +96,27 @@ public sealed class StatusPageLabTests
         Assert.True((bool)health["healthy"]!);
         Assert.False(string.IsNullOrEmpty((string?)health["status"]));
         Assert.True((long)health["uptimeSeconds"]! >= 0);
+        // The ambient feed tells Carol's arrival once its window (2 s here) has closed, in /api/feed and on the page.
+        string line = WaitForFeedLine(http, "Carol");
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(line), await http.GetStringAsync("/"));
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/api/log?since=yesterday")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/api/log?limit=0")).StatusCode);
         Assert.Equal(0, daemon.Stop().ExitCode);
+
+        static string WaitForFeedLine(HttpClient client, string name)
+        {
+            var clock = Stopwatch.StartNew();
+            while (true)
+            {
+                JsonNode feed = JsonNode.Parse(client.GetStringAsync("/api/feed").GetAwaiter().GetResult())!;
+                if (feed["lines"]!.AsArray().Select(l => (string)l!["text"]!).FirstOrDefault(t => t.Contains(name)) is { } text)
+                {
+                    return text;
+                }
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"no feed line about {name}: {feed.ToJsonString()}");
+                Thread.Sleep(200);
+            }
+        }
 
         void AssertSame(HttpClient client, string path, params string[] command)
         {

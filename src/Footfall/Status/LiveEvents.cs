@@ -8,7 +8,8 @@ namespace Footfall.Status;
 
 /// <summary>
 /// What /events sends: a "presence" event for each event the store has kept, and a "health" event
-/// whenever what the status LED would say changes (checked every second). One pump for all browsers;
+/// whenever what the status LED would say changes (checked every second), a "feed" event for each new
+/// line of the ambient feed. One pump for all browsers;
 /// each browser reads its own bounded mailbox (<see cref="Broadcast{T}"/>), so a browser that never
 /// reads costs the daemon nothing but that mailbox.
 /// </summary>
@@ -24,7 +25,11 @@ internal sealed class LiveEvents
     {
         _sources = sources;
         _committed = committed;
+        Feed = new StatusFeed(sources);
     }
+
+    /// <summary>The ambient feed's lines; each new one is also a "feed" event.</summary>
+    public StatusFeed Feed { get; }
 
     public int Browsers => _browsers.ListenerCount;
 
@@ -38,7 +43,10 @@ internal sealed class LiveEvents
         }
     }
 
-    public Task RunAsync(CancellationToken stopping) => Task.WhenAll(PumpEventsAsync(stopping), WatchHealthAsync(stopping));
+    public Task RunAsync(CancellationToken stopping) => Task.WhenAll(
+        PumpEventsAsync(stopping),
+        WatchHealthAsync(stopping),
+        Feed.RunAsync(_committed, line => _browsers.Publish(new SseItem<string>(line, "feed")), stopping));
 
     private async Task PumpEventsAsync(CancellationToken stopping)
     {

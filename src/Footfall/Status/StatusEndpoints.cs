@@ -26,16 +26,17 @@ internal static class StatusEndpoints
         api.MapMethods("/who", s_read, Who);
         api.MapMethods("/log", s_read, Log);
         api.MapMethods("/health", s_read, Health);
+        api.MapMethods("/feed", s_read, Feed);
         if (showDevices)
         {
             api.MapMethods("/devices", s_read, Devices);
         }
     }
 
-    private static ContentHttpResult Page(StatusSources sources, HttpResponse response)
+    private static ContentHttpResult Page(StatusSources sources, LiveEvents live, HttpResponse response)
     {
         response.Headers.CacheControl = "no-store";
-        return TypedResults.Content(StatusPage.Render(StatusView.Read(sources)), "text/html; charset=utf-8");
+        return TypedResults.Content(StatusPage.Render(StatusView.Read(sources, live.Feed)), "text/html; charset=utf-8");
     }
 
     private static ServerSentEventsResult<string> Events(LiveEvents live, HttpResponse response, CancellationToken aborted)
@@ -78,6 +79,9 @@ internal static class StatusEndpoints
         // MACs and IPs are the devices list in another form: only with status.showDevices.
         return TypedResults.Ok(StoreJson.Log(sources.Store.Log(n, from), showAddresses: sources.Settings.Status.ShowDevices));
     }
+
+    /// <summary>The ambient feed's latest lines, oldest first, as the page's feed panel shows them.</summary>
+    private static Ok<FeedJson> Feed(LiveEvents live) => TypedResults.Ok(new FeedJson(live.Feed.Lines));
 
     private static Ok<HealthJson> Health(StatusSources sources) => TypedResults.Ok(sources.HealthNow());
 

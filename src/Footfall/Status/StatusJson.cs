@@ -19,7 +19,15 @@ internal sealed record HealthJson(
 /// <param name="Kind">arrived, left or unknown_device_seen.</param>
 internal sealed record LiveEventJson(string Kind, string? Person, DateTimeOffset At, double? StayedSeconds);
 
+/// <summary>/api/feed: the ambient feed's latest lines, oldest first.</summary>
+internal sealed record FeedJson(IReadOnlyList<FeedLineJson> Lines);
+
+/// <param name="Kind">arrival, departure, quiet, unknown_device or summary.</param>
+internal sealed record FeedLineJson(DateTimeOffset At, string Kind, string Text);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(HealthJson))]
 [JsonSerializable(typeof(LiveEventJson))]
+[JsonSerializable(typeof(FeedJson))]
+[JsonSerializable(typeof(FeedLineJson))]
 internal sealed partial class StatusJson : JsonSerializerContext;

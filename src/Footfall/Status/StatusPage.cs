@@ -16,6 +16,8 @@ namespace Footfall.Status;
 /// </summary>
 internal static class StatusPage
 {
+    private const int FeedLength = 8;
+
     public static string Render(StatusView view)
     {
         var html = new StringBuilder(8192);
@@ -42,6 +44,7 @@ internal static class StatusPage
 
             """);
         People(html, view, inCount);
+        Feed(html, view);
         Timeline(html, view);
         Posts(html, view);
         HealthSection(html, view);
@@ -51,7 +54,7 @@ internal static class StatusPage
         }
         html.Append("""
             </main>
-            <footer>footfall · read-only · <a href="/api/who">/api/who</a> · <a href="/api/log">/api/log</a> · <a href="/api/health">/api/health</a></footer>
+            <footer>footfall · read-only · <a href="/api/who">/api/who</a> · <a href="/api/log">/api/log</a> · <a href="/api/health">/api/health</a> · <a href="/api/feed">/api/feed</a></footer>
             </body>
             </html>
 
@@ -82,6 +85,25 @@ internal static class StatusPage
         if (view.People.Count == 0)
         {
             html.Append("<p class=\"empty\">Nobody is configured yet: add people to footfall.json.</p>\n");
+        }
+        html.Append("</section>\n");
+    }
+
+    private static void Feed(StringBuilder html, StatusView view)
+    {
+        html.Append("<section class=\"feed\" aria-labelledby=\"feed-h\">\n<h2 id=\"feed-h\">Feed</h2>\n");
+        if (view.Feed.Count == 0)
+        {
+            html.Append("<p class=\"empty\">All quiet so far.</p>\n");
+        }
+        else
+        {
+            html.Append("<ol>\n");
+            foreach (FeedLineJson line in view.Feed.Reverse().Take(FeedLength))
+            {
+                html.Append($"<li class=\"{line.Kind}\"><time datetime=\"{Iso(line.At)}\">{When(line.At, view)}</time> {E(line.Text)}</li>\n");
+            }
+            html.Append("</ol>\n");
         }
         html.Append("</section>\n");
     }

@@ -17,6 +17,7 @@ internal sealed record StatusView(
     IReadOnlyList<LogRow> Today,
     IReadOnlyList<LogRow> Posts,
     HealthJson Health,
+    IReadOnlyList<FeedLineJson> Feed,
     IReadOnlyList<DeviceRow>? Devices)
 {
     public const int TimelineLength = 40;
@@ -25,7 +26,7 @@ internal sealed record StatusView(
     // How far back the page looks for posts: the outbox keeps them much longer, the wall needs the latest.
     private const int PostSearchDepth = 300;
 
-    public static StatusView Read(StatusSources sources)
+    public static StatusView Read(StatusSources sources, StatusFeed feed)
     {
         DateTimeOffset now = sources.Time.GetUtcNow();
         TimeZoneInfo zone = sources.Settings.Site.TimeZone;
@@ -42,7 +43,7 @@ internal sealed record StatusView(
             .Take(TimelineLength)];
         List<LogRow> posts = [.. sources.Store.Log(PostSearchDepth).Where(r => r.Announcement is not null).Reverse().Take(PostCount)];
         IReadOnlyList<DeviceRow>? devices = sources.Settings.Status.ShowDevices ? sources.Store.Devices() : null;
-        return new StatusView(sources.Settings.Site.Name, now, zone, people, today, posts, sources.HealthNow(), devices);
+        return new StatusView(sources.Settings.Site.Name, now, zone, people, today, posts, sources.HealthNow(), feed.Lines, devices);
     }
 
     /// <summary>Midnight of <paramref name="now"/>'s day in <paramref name="zone"/>.</summary>

@@ -31,7 +31,8 @@ public sealed class StatusOffice : IDisposable
                   "consumerKey": "{{Testing.FakeX.ConsumerKey}}", "consumerSecret": "{{Testing.FakeX.ConsumerSecret}}",
                   "accessToken": "{{Testing.FakeX.AccessToken}}", "accessTokenSecret": "{{Testing.FakeX.AccessTokenSecret}}",
                   "apiBaseUrl": "http://127.0.0.1:1"
-                }
+                },
+                "aggregateWindow": "2s"
               },
               "status": { "listen": "{{Listen}}", "showDevices": {{(showDevices ? "true" : "false")}} }
             }

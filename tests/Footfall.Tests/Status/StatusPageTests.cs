@@ -22,6 +22,7 @@ public class StatusPageTests
         [new LogRow(1, new PresenceEvent(PresenceEventKind.Arrived, s_now.AddHours(-1), name), OutboxState.Delivered, "posted on X as 1", s_now)],
         [new LogRow(1, new PresenceEvent(PresenceEventKind.Arrived, s_now.AddHours(-1), name), OutboxState.Delivered, "posted on X as 1", s_now)],
         new HealthJson("healthy, someone is in", "steady on", true, [], [], "0.1.2", "abc1234", s_now.AddHours(-3), 3 * 3600, null),
+        [new FeedLineJson(s_now.AddMinutes(-59), "arrival", "Alice & co <walked> in")],
         devices);
 
     [Fact]
@@ -35,6 +36,7 @@ public class StatusPageTests
         Assert.Contains("<time datetime=\"2026-11-28T08:30:00Z\">09:30</time> Alice arrived", html);
         Assert.Contains("Healthy, someone is in", html);
         Assert.Contains("last seen Thu 10:30", html);
+        Assert.Contains("<li class=\"arrival\"><time datetime=\"2026-11-28T08:31:00Z\">09:31</time> Alice &amp; co &lt;walked&gt; in</li>", html);
     }
 
     [Fact]
