@@ -44,10 +44,10 @@ internal static class StatusPage
 
             """);
         People(html, view, inCount);
-        Feed(html, view);
         Timeline(html, view);
         Posts(html, view);
         HealthSection(html, view);
+        Feed(html, view);
         if (view.Devices is { } devices)
         {
             Devices(html, view, devices);

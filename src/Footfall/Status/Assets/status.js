@@ -24,8 +24,9 @@
         const fresh = page.getElementById("status");
         const current = document.getElementById("status");
         if (fresh && current) current.replaceWith(document.adoptNode(fresh));
-        const time = new Date().toTimeString().slice(0, 5);
-        if (source && source.readyState === EventSource.OPEN) show(true, "live · " + time);
+        // The server's clock in the office's time zone, not this device's.
+        const stamp = (page.getElementById("live")?.textContent ?? "").replace(/^updated /, "");
+        if (source && source.readyState === EventSource.OPEN) show(true, "live · " + stamp);
       }
     } catch (e) {
       // The daemon is away; the next event or reconnect refreshes.
