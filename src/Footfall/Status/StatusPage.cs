@@ -44,6 +44,7 @@ internal static class StatusPage
 
             """);
         People(html, view, inCount);
+        html.Append("<div class=\"more\">\n");
         Timeline(html, view);
         Posts(html, view);
         HealthSection(html, view);
@@ -52,6 +53,7 @@ internal static class StatusPage
         {
             Devices(html, view, devices);
         }
+        html.Append("</div>\n");
         html.Append("""
             </main>
             <footer>footfall · read-only · <a href="/api/who">/api/who</a> · <a href="/api/log">/api/log</a> · <a href="/api/health">/api/health</a> · <a href="/api/feed">/api/feed</a></footer>
