@@ -22,6 +22,8 @@ internal static class StatusServer
     // A Pi serves a wall screen and a few phones; past this a flood is refused rather than served slowly.
     private const int MaximumConnections = 100;
 
+    private static readonly TimeSpan s_firstSweepWait = TimeSpan.FromSeconds(30);
+
     /// <summary>The page as `footfall run` serves it: unless status.enabled is false, on status.listen or the default.</summary>
     public static Task RunAsync(FootfallSettings settings, string dataDirectory, Health health, Mailboxes mailboxes, Log log, TimeProvider time, CancellationToken stopping)
     {
@@ -47,6 +49,9 @@ internal static class StatusServer
 
     private static async Task RunAsync(StatusSources sources, IPEndPoint listen, Broadcast<IReadOnlyList<PresenceEvent>> committed, Log log, CancellationToken stopping)
     {
+        // The first sweep decides who was already in at the start (recorded, not announced): starting
+        // Kestrel must not hold it up on a slow CPU, so the page comes up just after it (or after a while).
+        await WaitForFirstSweepAsync(sources, stopping).ConfigureAwait(false);
         var live = new LiveEvents(sources, committed);
         WebApplication app = Build(sources, live, listen);
         try
@@ -77,6 +82,21 @@ internal static class StatusServer
         {
             await app.DisposeAsync().ConfigureAwait(false);
             sources.Dispose();
+        }
+    }
+
+    private static async Task WaitForFirstSweepAsync(StatusSources sources, CancellationToken stopping)
+    {
+        long started = sources.Time.GetTimestamp();
+        while (!sources.Board.FirstSweepDone && sources.Time.GetElapsedTime(started) < s_firstSweepWait && !stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), sources.Time, stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
     }
 
