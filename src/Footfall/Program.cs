@@ -15,6 +15,7 @@ public static class Program
         root.Subcommands.Add(WhoCommand.Create());
         root.Subcommands.Add(LogCommand.Create());
         root.Subcommands.Add(DevicesCommand.Create());
+        root.Subcommands.Add(FeedCommand.Create());
         root.Subcommands.Add(XCommand.Create());
         root.Subcommands.Add(LedsCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());

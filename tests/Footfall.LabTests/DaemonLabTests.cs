@@ -100,7 +100,10 @@ public sealed class DaemonLabTests : IDisposable
         return result.Stdout;
     }
 
-    /// <summary>Bob owns d1, Alice owns d2.</summary>
+    /// <summary>
+    /// Bob owns d1, Alice owns d2. The console prints the post X would get: at once (no aggregation window),
+    /// with one template for every part of the day, so that the test knows its words.
+    /// </summary>
     private string WriteConfig(Lab lab, string sweepInterval, string awayAfter)
     {
         string path = Path.Combine(_work, "footfall.json");
@@ -109,6 +112,9 @@ public sealed class DaemonLabTests : IDisposable
               "site": { "name": "Lab {{lab.Name}}" },
               "network": { "interface": "lab0", "subnets": ["{{lab.Subnet}}"], "sweepInterval": "{{sweepInterval}}" },
               "presence": { "awayAfter": "{{awayAfter}}" },
+              "announce": { "aggregateWindow": "0s", "messages": {
+                "night": ["{name} arrived."], "morning": ["{name} arrived."], "noon": ["{name} arrived."],
+                "afternoon": ["{name} arrived."], "evening": ["{name} arrived."] } },
               "people": [
                 { "name": "Bob", "devices": ["{{lab["d1"].Mac}}"] },
                 { "name": "Alice", "devices": ["{{lab["d2"].Mac}}"] }

@@ -109,7 +109,7 @@ public sealed class StatusPageLabTests
             while (true)
             {
                 JsonNode feed = JsonNode.Parse(client.GetStringAsync("/api/feed").GetAwaiter().GetResult())!;
-                if (feed["lines"]!.AsArray().Select(l => (string)l!["text"]!).FirstOrDefault(t => t.Contains(name)) is { } text)
+                if (feed["entries"]!.AsArray().Select(l => (string)l!["text"]!).FirstOrDefault(t => t.Contains(name)) is { } text)
                 {
                     return text;
                 }

@@ -5,6 +5,7 @@ using Footfall.PiHealth;
 using Footfall.Presence;
 using Footfall.Store;
 using Microsoft.Data.Sqlite;
+using static Footfall.LabTests.Support.FootfallCli;
 
 namespace Footfall.LabTests;
 
@@ -167,7 +168,7 @@ public sealed class StoreCliTests : IDisposable
         string empty = Directory.CreateTempSubdirectory("footfall-cli-empty-").FullName;
         try
         {
-            RunResult result = Footfall(command, "--data", empty);
+            RunResult result = Invoke(command, "--data", empty);
             Assert.Equal(2, result.ExitCode);
             Assert.Contains($"no footfall database in '{empty}'", result.Stderr);
             Assert.Contains("--data", result.Stderr);
@@ -191,7 +192,7 @@ public sealed class StoreCliTests : IDisposable
             command.CommandText = "PRAGMA user_version = 999";
             command.ExecuteNonQuery();
         }
-        RunResult result = Footfall("who", "--data", _data);
+        RunResult result = Invoke("who", "--data", _data);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("newer footfall", result.Stderr);
     }
@@ -219,7 +220,7 @@ public sealed class StoreCliTests : IDisposable
     [InlineData("who --frobnicate", "'--frobnicate'")]
     public void BadUsageExitsTwo(string arguments, string expected)
     {
-        RunResult result = Footfall([.. arguments.Split(' '), "--data", _data]);
+        RunResult result = Invoke([.. arguments.Split(' '), "--data", _data]);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(expected, result.Stderr);
     }
@@ -230,25 +231,11 @@ public sealed class StoreCliTests : IDisposable
     [InlineData("devices")]
     public void HelpNamesDataAndJson(string command)
     {
-        RunResult result = Footfall(command, "--help");
+        RunResult result = Invoke(command, "--help");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("--data", result.Stdout);
         Assert.Contains("--json", result.Stdout);
     }
-
-    private static RunResult Succeeded(params string[] arguments)
-    {
-        RunResult result = Footfall(arguments);
-        Assert.True(result.ExitCode == 0, $"footfall {string.Join(' ', arguments)} exited {result.ExitCode}: {result.Stderr}");
-        Assert.Equal("", result.Stderr);
-        return result;
-    }
-
-    private static RunResult Footfall(params string[] arguments) => Run.Program("env", ["TZ=UTC", Repo.Footfall, .. arguments]);
-
-    private static MacAddress Mac(string text) => MacAddress.TryParse(text, out MacAddress mac) ? mac : throw new ArgumentException(text);
-
-    private static Ipv4Address Ip(string text) => Ipv4Address.TryParse(text, out Ipv4Address ip) ? ip : throw new ArgumentException(text);
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

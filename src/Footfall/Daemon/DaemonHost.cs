@@ -122,7 +122,7 @@ public sealed class DaemonHost
         return new PresenceTracker(_settings.People, rules, _time, _store.LoadPresence(), devices);
     }
 
-    /// <summary>X when the configuration has an account; otherwise every event as a line on stdout.</summary>
+    /// <summary>X when the configuration has an account; otherwise the posts X would get, as lines on stdout.</summary>
     private IWorker Announcer(Mailboxes mailboxes)
     {
         if (_settings.Announce is { X: { } x } announce)
@@ -133,7 +133,9 @@ public sealed class DaemonHost
                 new ClockGate(x.ClockSyncMarker), Health, _log, _time, new Random());
             return new AnnounceWorker(publisher, mailboxes, _time);
         }
-        return new AnnounceWorker(new ConsoleAnnouncer(_store, Console.Out, _settings.Site.TimeZone), mailboxes, _time);
+        var console = new ConsoleAnnouncer(
+            _store, Console.Out, _settings.Announce ?? new AnnounceSettings(), _settings.People, _settings.Site.TimeZone, _time, new Random());
+        return new AnnounceWorker(console, mailboxes, _time);
     }
 
     /// <summary>Logs each change of the health verdict once, with its reasons.</summary>

@@ -20,6 +20,9 @@ namespace Footfall.Feed;
 /// </remarks>
 public sealed class FeedComposer
 {
+    // Unknown devices mentioned within the hour are remembered; older ones are forgotten past this many.
+    private const int MostUnknownsRemembered = 1_000;
+
     private readonly FeedRules _rules;
     private readonly TimeProvider _time;
     private readonly HashSet<string> _in;
@@ -113,6 +116,16 @@ public sealed class FeedComposer
     /// <summary>The lines final now, without new events (call at <see cref="NextDue"/>).</summary>
     public IReadOnlyList<FeedEntry> Advance() => Advance([]);
 
+    /// <summary>
+    /// Closes every window still open and returns the lines that were waiting, the throttle's summary among them:
+    /// for a snapshot that does not wait (`footfall feed` without --follow). A later event starts a new line.
+    /// </summary>
+    public IReadOnlyList<FeedEntry> Finish()
+    {
+        CloseWindows(DateTimeOffset.MaxValue);
+        return Release(DateTimeOffset.MaxValue);
+    }
+
     private void Take(FeedEvent stored)
     {
         PresenceEvent e = stored.Event;
@@ -143,8 +156,21 @@ public sealed class FeedComposer
                     return;
                 }
                 _unknownMentioned[mac] = e.At;
+                ForgetUnknownsMentionedBefore(e.At - _rules.UnknownDeviceEvery);
                 Wait(_unknowns, stored);
                 break;
+        }
+    }
+
+    // Phones change their random addresses: a feed that follows for months must not remember them all.
+    private void ForgetUnknownsMentionedBefore(DateTimeOffset before)
+    {
+        if (_unknownMentioned.Count > MostUnknownsRemembered)
+        {
+            foreach (MacAddress old in _unknownMentioned.Where(m => m.Value < before).Select(m => m.Key).ToList())
+            {
+                _unknownMentioned.Remove(old);
+            }
         }
     }
 
@@ -212,9 +238,10 @@ public sealed class FeedComposer
             .OrderBy(e => e.At).ThenBy(e => e.EventIds[0]).ThenBy(e => e.Kind == FeedKind.Quiet)
             .ToList();
         var shown = new List<FeedEntry>();
+        var released = new HashSet<FeedEntry>(ready, ReferenceEqualityComparer.Instance);
+        _composed.RemoveAll(released.Contains);
         foreach (FeedEntry entry in ready)
         {
-            _composed.Remove(entry);
             shown.AddRange(_throttle.Offer(entry));
         }
         shown.AddRange(_throttle.Due(firstWaiting is { } waiting && waiting < now ? waiting : now));

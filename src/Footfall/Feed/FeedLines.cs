@@ -10,24 +10,27 @@ namespace Footfall.Feed;
 /// </summary>
 public static class FeedLines
 {
+    // A line names at most this many people; a crowd is "Alice, Bob, Carol and 12 others".
+    private const int MostNames = 4;
+
     private static readonly string[] s_walkedIn = ["{0} walked in", "{0} is in", "{0} arrived"];
     private static readonly string[] s_quiet = ["the office is quiet now", "the last one out: the office is empty"];
 
     public static string Arrived(IReadOnlyList<string> names, long firstId) => names.Count == 1
         ? string.Format(CultureInfo.InvariantCulture, Pick(s_walkedIn, firstId), names[0])
-        : $"{NameList.Join(names)} arrived together";
+        : $"{Names(names)} arrived together";
 
     public static string Back(string name, TimeSpan away) => $"{name} is back after {Duration(away)}";
 
     public static string AlreadyIn(IReadOnlyList<string> names) =>
-        $"{NameList.Join(names)} {(names.Count == 1 ? "was" : "were")} already in when footfall started looking";
+        $"{Names(names)} {(names.Count == 1 ? "was" : "were")} already in when footfall started looking";
 
     /// <param name="stayed">Null when the store does not know how long (a single departure only).</param>
     public static string Left(IReadOnlyList<string> names, TimeSpan? stayed) => names.Count switch
     {
         1 when stayed is { } time => $"{names[0]} left after {Duration(time)}",
         1 => $"{names[0]} left",
-        _ => $"{NameList.Join(names)} left together",
+        _ => $"{Names(names)} left together",
     };
 
     public static string Quiet(long eventId) => Pick(s_quiet, eventId);
@@ -64,6 +67,10 @@ public static class FeedLines
         { TotalDays: < 2 } => $"{(int)Math.Round(time.TotalHours, MidpointRounding.AwayFromZero)} h",
         _ => $"{(int)time.TotalDays} days",
     };
+
+    private static string Names(IReadOnlyList<string> names) => names.Count <= MostNames
+        ? NameList.Join(names)
+        : NameList.Join([.. names.Take(MostNames - 1), $"{names.Count - (MostNames - 1)} others"]);
 
     private static void Add(List<string> parts, int count, string what)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Footfall.Cli;
 using Footfall.Daemon;
 using Footfall.Feed;
 using Footfall.Presence;
@@ -22,7 +23,7 @@ internal sealed class StatusFeed
 
     private readonly StatusSources _sources;
     private readonly FeedRules _rules;
-    private volatile FeedLineJson[] _lines = [];
+    private volatile FeedEntryJson[] _lines = [];
     private int _dirty = 1;
 
     public StatusFeed(StatusSources sources)
@@ -32,7 +33,7 @@ internal sealed class StatusFeed
     }
 
     /// <summary>The latest lines, oldest first.</summary>
-    public IReadOnlyList<FeedLineJson> Lines => _lines;
+    public IReadOnlyList<FeedEntryJson> Lines => _lines;
 
     public Task RunAsync(Broadcast<IReadOnlyList<PresenceEvent>> committed, Action<string> tell, CancellationToken stopping) =>
         Task.WhenAll(NoteCommitsAsync(committed, stopping), FollowAsync(tell, stopping));
@@ -71,9 +72,9 @@ internal sealed class StatusFeed
                 {
                     after = fresh[^1].Id;
                 }
-                foreach (FeedLineJson line in Keep(composer.Advance(fresh)))
+                foreach (FeedEntryJson line in Keep(composer.Advance(fresh)))
                 {
-                    tell(JsonSerializer.Serialize(line, StatusJson.Default.FeedLineJson));
+                    tell(JsonSerializer.Serialize(line, StatusJson.Default.FeedEntryJson));
                 }
             }
         }
@@ -82,22 +83,13 @@ internal sealed class StatusFeed
         }
     }
 
-    private List<FeedLineJson> Keep(IReadOnlyList<FeedEntry> entries)
+    private List<FeedEntryJson> Keep(IReadOnlyList<FeedEntry> entries)
     {
-        List<FeedLineJson> added = [.. entries.Select(e => new FeedLineJson(e.At.ToUniversalTime(), Kind(e.Kind), e.Text))];
+        List<FeedEntryJson> added = [.. entries.Select(FeedEntryJson.From)];
         if (added.Count > 0)
         {
             _lines = [.. _lines.Concat(added).TakeLast(Kept)];
         }
         return added;
     }
-
-    private static string Kind(FeedKind kind) => kind switch
-    {
-        FeedKind.Arrival => "arrival",
-        FeedKind.Departure => "departure",
-        FeedKind.Quiet => "quiet",
-        FeedKind.UnknownDevice => "unknown_device",
-        _ => "summary",
-    };
 }

@@ -19,15 +19,12 @@ internal sealed record HealthJson(
 /// <param name="Kind">arrived, left or unknown_device_seen.</param>
 internal sealed record LiveEventJson(string Kind, string? Person, DateTimeOffset At, double? StayedSeconds);
 
-/// <summary>/api/feed: the ambient feed's latest lines, oldest first.</summary>
-internal sealed record FeedJson(IReadOnlyList<FeedLineJson> Lines);
-
-/// <param name="Kind">arrival, departure, quiet, unknown_device or summary.</param>
-internal sealed record FeedLineJson(DateTimeOffset At, string Kind, string Text);
+/// <summary>/api/feed: the ambient feed's latest entries, oldest first, each as `footfall feed --json` prints it.</summary>
+internal sealed record FeedJson(IReadOnlyList<FeedEntryJson> Entries);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(HealthJson))]
 [JsonSerializable(typeof(LiveEventJson))]
 [JsonSerializable(typeof(FeedJson))]
-[JsonSerializable(typeof(FeedLineJson))]
+[JsonSerializable(typeof(FeedEntryJson))]
 internal sealed partial class StatusJson : JsonSerializerContext;

@@ -101,7 +101,7 @@ internal static class StatusPage
         else
         {
             html.Append("<ol>\n");
-            foreach (FeedLineJson line in view.Feed.Reverse().Take(FeedLength))
+            foreach (FeedEntryJson line in view.Feed.Reverse().Take(FeedLength))
             {
                 html.Append($"<li class=\"{line.Kind}\"><time datetime=\"{Iso(line.At)}\">{When(line.At, view)}</time> {E(line.Text)}</li>\n");
             }

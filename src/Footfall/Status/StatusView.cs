@@ -1,3 +1,4 @@
+using Footfall.Cli;
 using Footfall.Leds;
 using Footfall.Leds.Strip;
 using Footfall.Presence;
@@ -17,7 +18,7 @@ internal sealed record StatusView(
     IReadOnlyList<LogRow> Today,
     IReadOnlyList<LogRow> Posts,
     HealthJson Health,
-    IReadOnlyList<FeedLineJson> Feed,
+    IReadOnlyList<FeedEntryJson> Feed,
     IReadOnlyList<DeviceRow>? Devices)
 {
     public const int TimelineLength = 40;

@@ -115,6 +115,25 @@ public class FeedComposerTests
     }
 
     [Fact]
+    public void ASnapshotTellsWhatIsStillInsideItsWindow()
+    {
+        var clock = new ManualClock(At("09:00:30"));
+        var composer = new FeedComposer(new FeedRules(), clock, peopleIn: []);
+        Assert.Empty(composer.Advance([Arrived(1, "09:00:00", "Bob"), Arrived(2, "09:00:20", "Carol")]));
+        Assert.Equal(["Bob and Carol arrived together"], composer.Finish().Select(e => e.Text));
+        Assert.Null(composer.NextDue);
+    }
+
+    [Fact]
+    public void ACrowdIsAFewNamesAndACount()
+    {
+        FeedEvent[] crowd = [.. Enumerable.Range(0, 12).Select(i => Arrived(i + 1, $"09:00:{i:00}", $"P{i}"))];
+        FeedEntry line = Assert.Single(FeedComposer.Tell(crowd, [], new FeedRules(), new ManualClock(At("10:00:00"))));
+        Assert.Equal("P0, P1, P2 and 9 others arrived together", line.Text);
+        Assert.Equal(12, line.EventIds.Count);
+    }
+
+    [Fact]
     public void OnlyTheDepartureThatEmptiesTheOfficeMakesItQuiet()
     {
         var clock = new ManualClock(At("19:00:00"));
@@ -145,6 +164,15 @@ public class FeedComposerTests
         Assert.Equal(24, feed.Count);
         Assert.All(feed, e => Assert.Equal("an unknown device wanders onto the network", e.Text));
         Assert.All(feed.Zip(feed.Skip(1)), pair => Assert.True(pair.Second.At - pair.First.At >= TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public void AnEventWrittenLateStillJoinsItsMinute()
+    {
+        // Written in this order (ids), though Carol came first: the store may hold such a pair.
+        FeedEvent[] history = [Arrived(1, "09:00:40", "Dave"), Arrived(2, "09:00:10", "Carol"), Arrived(3, "09:01:20", "Erin")];
+        IReadOnlyList<FeedEntry> feed = FeedComposer.Tell(history, [], new FeedRules(), new ManualClock(At("10:00:00")));
+        Assert.Equal([("09:00:10", "Carol and Dave arrived together"), ("09:01:20", "Erin walked in")], feed.Select(e => (Time(e.At), e.Text)));
     }
 
     [Fact]

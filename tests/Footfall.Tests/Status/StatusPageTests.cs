@@ -1,3 +1,4 @@
+using Footfall.Cli;
 using Footfall.Leds;
 using Footfall.Net;
 using Footfall.Presence;
@@ -22,7 +23,7 @@ public class StatusPageTests
         [new LogRow(1, new PresenceEvent(PresenceEventKind.Arrived, s_now.AddHours(-1), name), OutboxState.Delivered, "posted on X as 1", s_now)],
         [new LogRow(1, new PresenceEvent(PresenceEventKind.Arrived, s_now.AddHours(-1), name), OutboxState.Delivered, "posted on X as 1", s_now)],
         new HealthJson("healthy, someone is in", "steady on", true, [], [], "0.1.2", "abc1234", s_now.AddHours(-3), 3 * 3600, null),
-        [new FeedLineJson(s_now.AddMinutes(-59), "arrival", "Alice & co <walked> in")],
+        [new FeedEntryJson(s_now.AddMinutes(-59), "arrival", "Alice & co <walked> in", [1])],
         devices);
 
     [Fact]
