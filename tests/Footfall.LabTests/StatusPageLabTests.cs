@@ -196,6 +196,8 @@ public sealed class StatusPageLabTests
         daemon.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(30), "first sweep");
         lab.Do("join", "d2");
         daemon.WaitForEvent(e => e is { Kind: "arrived", Person: "Alice" }, TimeSpan.FromSeconds(15), "Alice's arrival");
+        daemon.WaitForLine(l => l.Contains("status page"), TimeSpan.FromSeconds(30), "the status page's line");
+        Thread.Sleep(TimeSpan.FromSeconds(1));   // one line, not one of several
         string line = Assert.Single(daemon.Lines, l => l.Contains("status page"));
         Assert.Contains($"status page: cannot listen on {office.Listen}: ", line);
         Assert.Contains("carrying on without the page", line);
