@@ -23,9 +23,7 @@ public static class DevicesCommand
         if (json)
         {
             StoreReading.WriteJson(
-                new DevicesJson([.. devices.Select(d => new DeviceJson(
-                    d.Mac.ToString(), d.LastIp.ToString(), d.Person, d.IsLocallyAdministered, d.FirstSeen.ToUniversalTime(), d.LastSeen.ToUniversalTime(),
-                    d.Dhcp?.Hostname, d.Dhcp?.ClientId, d.ByHostname, d.ProbablyOf, d.ConflictWith?.ToString()))]),
+                StoreJson.Devices(devices),
                 CliJson.Default.DevicesJson);
             return ExitCodes.Success;
         }

@@ -55,7 +55,7 @@ public static class LogCommand
     {
         if (json)
         {
-            StoreReading.WriteJson(new LogJson([.. rows.Select(ToJson)]), CliJson.Default.LogJson);
+            StoreReading.WriteJson(StoreJson.Log(rows), CliJson.Default.LogJson);
             return ExitCodes.Success;
         }
         using TextWriter stdout = StoreReading.Stdout();
@@ -99,18 +99,4 @@ public static class LogCommand
         OutboxState state when row.AnnouncementDetail is { Length: > 0 } detail => $"{StoredNames.Of(state)}: {detail}",
         OutboxState state => StoredNames.Of(state),
     };
-
-    private static EventJson ToJson(LogRow row)
-    {
-        PresenceEvent e = row.Event;
-        return new EventJson(
-            row.Id,
-            e.At.ToUniversalTime(),
-            StoredNames.Of(e.Kind),
-            e.Person,
-            e.Mac?.ToString(),
-            e.Ip?.ToString(),
-            e.Stayed?.TotalSeconds,
-            row.Announcement is { } state ? new AnnouncementJson(StoredNames.Of(state), row.AnnouncementDetail, row.AnnouncementUpdated?.ToUniversalTime()) : null);
-    }
 }

@@ -26,11 +26,7 @@ public static class WhoCommand
         PiReadingRow? reading = store.LastPiReading();
         if (json)
         {
-            StoreReading.WriteJson(
-                new WhoJson(
-                    [.. people.Select(p => new PersonJson(p.Name, p.Pronoun, p.IsIn, p.Since?.ToUniversalTime(), p.LastSeen?.ToUniversalTime(), p.Devices))],
-                    PiFooter.Json(episodes, reading, now)),
-                CliJson.Default.WhoJson);
+            StoreReading.WriteJson(StoreJson.Who(people, episodes, reading, now), CliJson.Default.WhoJson);
             return ExitCodes.Success;
         }
         using TextWriter stdout = StoreReading.Stdout();

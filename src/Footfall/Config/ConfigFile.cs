@@ -21,6 +21,7 @@ internal sealed class ConfigFile
     public HealthSection? Health { get; set; }
     public MqttSection? Mqtt { get; set; }
     public ZenircbotSection? Zenircbot { get; set; }
+    public StatusSection? Status { get; set; }
 
     /// <summary>Where editors find the JSON Schema ("./footfall.schema.json"); footfall itself ignores it.</summary>
     [JsonPropertyName("$schema")]
@@ -129,4 +130,11 @@ internal sealed class RetentionSection
 internal sealed class HealthSection
 {
     public int? MaxTemperature { get; set; }
+}
+
+internal sealed class StatusSection
+{
+    public string? Listen { get; set; }
+    public bool? Enabled { get; set; }
+    public bool? ShowDevices { get; set; }
 }

@@ -65,6 +65,7 @@ internal sealed partial class ConfigValidator
             Health = Health(file.Health ?? new()),
             Mqtt = file.Mqtt is { } mqtt ? Mqtt(mqtt, file.Site?.Name, file.People ?? []) : null,
             ZenIrcBot = file.Zenircbot is { } zen ? ZenIrcBot(zen) : null,
+            Status = Status(file.Status ?? new()),
         };
     }
 

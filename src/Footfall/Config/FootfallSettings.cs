@@ -34,4 +34,6 @@ public sealed record FootfallSettings
 
     /// <summary>Null when the file has no "zenircbot" section.</summary>
     public ZenIrcBotSettings? ZenIrcBot { get; init; }
+
+    public StatusSettings Status { get; init; } = new();
 }

@@ -72,6 +72,11 @@ internal static class SettingsSummary
         {
             yield return line;
         }
+        StatusSettings page = settings.Status;
+        string listen = page.Listen is { } at ? $"http://{at}/" : $"http://{StatusSettings.DevelopmentListen}/ by default (port 80 on every address on the appliance)";
+        yield return page.Enabled
+            ? $"status:    page on {listen}, devices {(page.ShowDevices ? "shown" : "hidden")}"
+            : "status:    no page (status.enabled is false)";
     }
 
     private static IEnumerable<string> Announce(AnnounceSettings announce)

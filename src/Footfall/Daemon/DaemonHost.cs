@@ -81,6 +81,7 @@ public sealed class DaemonHost
             new PiHealthLoop(new PiSensors(Hardware.SysfsRoot), _settings.Health, _store, Health, _log, _time).RunAsync(watching.Token),
             leds.Count > 0 ? new LedLoop(leds, Health.Verdict, mailboxes.Presence, _settings.People, _log, _time).RunAsync(watching.Token) : Task.CompletedTask,
             feeder is not null ? WatchdogLoop.RunAsync(feeder, _time, watching.Token) : Task.CompletedTask,
+            Status.StatusServer.RunAsync(_settings, Path.GetDirectoryName(_store.DatabasePath)!, Health, mailboxes, _log, _time, watching.Token),
         ];
         int exitCode = await supervisor.RunAsync(stopping).ConfigureAwait(false);
         await watching.CancelAsync().ConfigureAwait(false);
@@ -146,7 +147,8 @@ public sealed class DaemonHost
         var destinations = new List<OutboxDestination> { OutboxDestination.Announce };
         if (_settings.Mqtt is { } mqtt)
         {
-            workers.Add(new Bus.Mqtt.MqttWorker(mqtt, _settings.Site.Name, _store, mailboxes, Health, _log, _time));
+            workers.Add(new Bus.Mqtt.MqttWorker(mqtt, _settings.Site.Name,
+                _settings.Status.PageUrl(Environment.GetEnvironmentVariable, Environment.MachineName), _store, mailboxes, Health, _log, _time));
             destinations.Add(OutboxDestination.Mqtt);
         }
         if (_settings.ZenIrcBot is { } zen)

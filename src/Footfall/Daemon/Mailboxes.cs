@@ -35,6 +35,8 @@ public sealed class Mailboxes
 
     /// <summary>For the buses: the store committed events or presence.</summary>
     public Doorbell Bus { get; } = new();
+    /// <summary>Each batch of events once the store has kept it, for the status page.</summary>
+    public Broadcast<IReadOnlyList<PresenceEvent>> Committed { get; } = new();
 
     /// <summary>A doorbell: something new is in the outbox.</summary>
     public Channel<bool> OutboxChanged { get; } = Channel.CreateBounded<bool>(

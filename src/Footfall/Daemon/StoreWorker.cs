@@ -78,6 +78,10 @@ public sealed class StoreWorker : IWorker
         if (batch.Events.Count > 0 || batch.Presence.Count > 0)
         {
             _store.Commit(batch.Events, batch.Presence);
+            if (batch.Events.Count > 0)
+            {
+                _mailboxes.Committed.Publish(batch.Events);
+            }
             foreach (PresenceEvent e in batch.Events)
             {
                 _log.Info(Describe(e));

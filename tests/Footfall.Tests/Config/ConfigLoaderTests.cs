@@ -242,7 +242,7 @@ public class ConfigLoaderTests
         string json = "{ " + string.Join(", ", Enumerable.Range(0, 150).Select(i => $"\"k{i}\": 1")) + " }";
         IReadOnlyList<ConfigError> errors = ConfigLoader.Parse(json).Errors;
         Assert.Equal(101, errors.Count);
-        Assert.Equal("k0: unknown key (expected site, network, presence, people, leds, watchdog, announce, retention, health, mqtt, zenircbot, $schema)", errors[0].ToString());
+        Assert.Equal("k0: unknown key (expected site, network, presence, people, leds, watchdog, announce, retention, health, mqtt, zenircbot, status, $schema)", errors[0].ToString());
         Assert.Equal("(root): 50 more problems not shown; fix these first", errors[^1].ToString());
     }
 

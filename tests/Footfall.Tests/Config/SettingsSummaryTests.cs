@@ -32,6 +32,7 @@ public class SettingsSummaryTests
                 "  password: ******** (1 character)",
                 "  Home Assistant discovery under homeassistant/ (one device_tracker per person)",
                 "zenircbot: redis://redis.lan:6379/0, announcing in #office; answers whosin, commands, services",
+                "status:    page on http://0.0.0.0:80/, devices hidden",
             ],
             SettingsSummary.Lines(settings));
     }
@@ -51,6 +52,7 @@ public class SettingsSummaryTests
                 "announce:  nowhere (no \"announce\" section): events only go to the log",
                 "retention: unknown devices 1d, history 365d",
                 "health:    overheating at 80 °C",
+                "status:    page on http://127.0.0.1:8080/ by default (port 80 on every address on the appliance), devices hidden",
             ],
             SettingsSummary.Lines(ConfigLoader.Parse("{}").Settings!));
     }

@@ -26,6 +26,7 @@ public sealed class MqttWorker : IWorker
     private readonly MqttSettings _settings;
     private readonly MqttTopics _topics;
     private readonly string _siteName;
+    private readonly Uri? _pageUrl;
     private readonly FootfallStore _store;
     private readonly Mailboxes _mailboxes;
     private readonly Health _health;
@@ -37,11 +38,13 @@ public sealed class MqttWorker : IWorker
     private volatile bool _discoveryDue = true;
     private string? _lastProblem;
 
-    public MqttWorker(MqttSettings settings, string siteName, FootfallStore store, Mailboxes mailboxes, Health health, Log log, TimeProvider time)
+    /// <param name="pageUrl">The status page's address for Home Assistant's device card, or null without a page.</param>
+    public MqttWorker(MqttSettings settings, string siteName, Uri? pageUrl, FootfallStore store, Mailboxes mailboxes, Health health, Log log, TimeProvider time)
     {
         _settings = settings;
         _topics = new MqttTopics(settings);
         _siteName = siteName;
+        _pageUrl = pageUrl;
         _store = store;
         _mailboxes = mailboxes;
         _health = health;
@@ -193,7 +196,7 @@ public sealed class MqttWorker : IWorker
             string version = Cli.BuildInfo.Version;
             foreach (PersonState person in states)
             {
-                byte[] config = HomeAssistantDiscovery.Config(_topics, person.Person, person.Slug, _siteName, version, configurationUrl: null);
+                byte[] config = HomeAssistantDiscovery.Config(_topics, person.Person, person.Slug, _siteName, version, configurationUrl: _pageUrl);
                 await client.PublishAsync(Message(_topics.Discovery(person.Slug), config, retain: true), stopping).ConfigureAwait(false);
             }
             // Home Assistant may have just come back: its entities need their state again.

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Footfall.Cli;
+using Footfall.Daemon;
+using Footfall.Feed;
+using Footfall.Presence;
+using Footfall.Store;
+
+namespace Footfall.Status;
+
+/// <summary>
+/// The ambient feed on the page and in /api/feed: the feed composer (Feed/) following the store, its
+/// latest lines kept for the page, each new line sent to the browsers as a "feed" event. It reads the
+/// store only after a commit or when the composer says a line is due, never on a timer alone.
+/// </summary>
+internal sealed class StatusFeed
+{
+    public const int Kept = 30;
+
+    // Enough history for the composer's rules (an unknown device once an hour, back within the cooldown).
+    private static readonly TimeSpan s_lookBack = TimeSpan.FromHours(12);
+    private const int HistoryLimit = 500;
+    private static readonly TimeSpan s_tick = TimeSpan.FromSeconds(1);
+
+    private readonly StatusSources _sources;
+    private readonly FeedRules _rules;
+    private volatile FeedEntryJson[] _lines = [];
+    private int _dirty = 1;
+
+    public StatusFeed(StatusSources sources)
+    {
+        _sources = sources;
+        _rules = FeedRules.From(sources.Settings.Announce);
+    }
+
+    /// <summary>The latest lines, oldest first.</summary>
+    public IReadOnlyList<FeedEntryJson> Lines => _lines;
+
+    public Task RunAsync(Broadcast<IReadOnlyList<PresenceEvent>> committed, Action<string> tell, CancellationToken stopping) =>
+        Task.WhenAll(NoteCommitsAsync(committed, stopping), FollowAsync(tell, stopping));
+
+    private async Task NoteCommitsAsync(Broadcast<IReadOnlyList<PresenceEvent>> committed, CancellationToken stopping)
+    {
+        await foreach (IReadOnlyList<PresenceEvent> _ in committed.Listen(stopping).ConfigureAwait(false))
+        {
+            Volatile.Write(ref _dirty, 1);
+        }
+    }
+
+    private async Task FollowAsync(Action<string> tell, CancellationToken stopping)
+    {
+        FootfallStore store = _sources.Store;
+        DateTimeOffset now = _sources.Time.GetUtcNow();
+        List<FeedEvent> history = [.. store.Log(HistoryLimit, now - s_lookBack).Select(row => new FeedEvent(row.Id, row.Event)).OrderBy(e => e.Id)];
+        IEnumerable<string> inNow = store.Who().Where(p => p.IsIn).Select(p => p.Name);
+        var composer = new FeedComposer(_rules, _sources.Time, FeedComposer.PeopleInBefore(history, inNow));
+        Keep(composer.Advance(history));
+        // Events older than the look-back are not told again: follow on from the newest there is.
+        long after = history.Count > 0 ? history[^1].Id : store.Log(1).FirstOrDefault()?.Id ?? 0;
+        Volatile.Write(ref _dirty, 0);
+        using var timer = new PeriodicTimer(s_tick, _sources.Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+            {
+                bool due = composer.NextDue is { } next && next <= _sources.Time.GetUtcNow();
+                if (Interlocked.Exchange(ref _dirty, 0) == 0 && !due)
+                {
+                    continue;
+                }
+                IReadOnlyList<FeedEvent> fresh = store.EventsAfter(after, HistoryLimit);
+                if (fresh.Count > 0)
+                {
+                    after = fresh[^1].Id;
+                }
+                foreach (FeedEntryJson line in Keep(composer.Advance(fresh)))
+                {
+                    tell(JsonSerializer.Serialize(line, StatusJson.Default.FeedEntryJson));
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private List<FeedEntryJson> Keep(IReadOnlyList<FeedEntry> entries)
+    {
+        List<FeedEntryJson> added = [.. entries.Select(FeedEntryJson.From)];
+        if (added.Count > 0)
+        {
+            _lines = [.. _lines.Concat(added).TakeLast(Kept)];
+        }
+        return added;
+    }
+}

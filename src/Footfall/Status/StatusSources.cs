@@ -1,0 +1,61 @@
+using Footfall.Cli;
+using Footfall.Config;
+using Footfall.Daemon;
+using Footfall.Leds;
+using Footfall.Store;
+
+namespace Footfall.Status;
+
+/// <summary>
+/// Everything the page reads, and nothing it could change: its own read-only connection to the store
+/// (WAL: the daemon's writes never wait for it), the presence board and the health verdict.
+/// </summary>
+internal sealed class StatusSources : IDisposable
+{
+    private readonly FootfallStore _store;
+
+    public StatusSources(FootfallStore store, FootfallSettings settings, Health health, PresenceBoard board, DateTimeOffset startedAt, TimeProvider time)
+    {
+        _store = store;
+        Settings = settings;
+        Health = health;
+        Board = board;
+        StartedAt = startedAt;
+        Time = time;
+    }
+
+    public FootfallSettings Settings { get; }
+
+    public Health Health { get; }
+
+    public PresenceBoard Board { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    public TimeProvider Time { get; }
+
+    public FootfallStore Store => _store;
+
+    /// <summary>What the status LED shows now, judged as the LED loop judges it.</summary>
+    public StatusCondition Condition(HealthVerdict verdict) => StatusJudge.Judge(verdict, Board.FirstSweepDone, Board.AnyoneIn);
+
+    public HealthJson HealthNow()
+    {
+        DateTimeOffset now = Time.GetUtcNow();
+        HealthVerdict verdict = Health.Verdict();
+        StatusCondition condition = Condition(verdict);
+        return new HealthJson(
+            StatusPatterns.Meaning(condition),
+            StatusPatterns.For(condition).Description,
+            verdict.Healthy,
+            verdict.Reasons,
+            verdict.Problems,
+            BuildInfo.Version,
+            BuildInfo.Commit,
+            StartedAt.ToUniversalTime(),
+            (long)Math.Max(0, (now - StartedAt).TotalSeconds),
+            PiFooter.Json(_store.PiEpisodes(now - PiFooter.Window), _store.LastPiReading(), now));
+    }
+
+    public void Dispose() => _store.Dispose();
+}

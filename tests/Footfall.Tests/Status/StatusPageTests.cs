@@ -1,0 +1,76 @@
+using Footfall.Cli;
+using Footfall.Leds;
+using Footfall.Net;
+using Footfall.Presence;
+using Footfall.Status;
+using Footfall.Store;
+
+namespace Footfall.Tests.Status;
+
+public class StatusPageTests
+{
+    private static readonly DateTimeOffset s_now = new(2026, 11, 28, 9, 30, 0, TimeSpan.Zero);
+    private static readonly TimeZoneInfo s_amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    private static StatusView View(IReadOnlyList<DeviceRow>? devices = null, string name = "Alice") => new(
+        "Our <Office>",
+        s_now,
+        s_amsterdam,
+        [
+            new PersonView(new WhoRow(name, "she", true, s_now.AddHours(-1), s_now, 1), new Rgb(255, 165, 0)),
+            new PersonView(new WhoRow("Bob", null, false, null, s_now.AddDays(-2), 1), new Rgb(0, 0, 255)),
+        ],
+        [new LogRow(1, new PresenceEvent(PresenceEventKind.Arrived, s_now.AddHours(-1), name), OutboxState.Delivered, "posted on X as 1", s_now)],
+        [new LogRow(1, new PresenceEvent(PresenceEventKind.Arrived, s_now.AddHours(-1), name), OutboxState.Delivered, "posted on X as 1", s_now)],
+        new HealthJson("healthy, someone is in", "steady on", true, [], [], "0.1.2", "abc1234", s_now.AddHours(-3), 3 * 3600, null),
+        [new FeedEntryJson(s_now.AddMinutes(-59), "arrival", "Alice & co <walked> in", [1])],
+        devices);
+
+    [Fact]
+    public void ShowsWhoIsInWithTheirColourAndTimesInTheSitesZone()
+    {
+        string html = StatusPage.Render(View());
+        Assert.Contains("<h2 id=\"who-h\">1 person is in</h2>", html);
+        Assert.Contains("fill=\"#ffa500\"", html);
+        // 08:30 UTC is 09:30 in Amsterdam in November.
+        Assert.Contains("<span class=\"name\">Alice</span> <span class=\"since\">since 09:30</span>", html);
+        Assert.Contains("<time datetime=\"2026-11-28T08:30:00Z\">09:30</time> Alice arrived", html);
+        Assert.Contains("Healthy, someone is in", html);
+        Assert.Contains("last seen Thu 10:30", html);
+        Assert.Contains("<li class=\"arrival\"><time datetime=\"2026-11-28T08:31:00Z\">09:31</time> Alice &amp; co &lt;walked&gt; in</li>", html);
+    }
+
+    [Fact]
+    public void TextFromTheConfigurationIsEscaped()
+    {
+        string html = StatusPage.Render(View(name: "<script>alert(1)</script>"));
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.Contains("<h1>Our &lt;Office&gt;</h1>", html);
+    }
+
+    [Fact]
+    public void DevicesAreListedOnlyWhenGiven()
+    {
+        Assert.True(MacAddress.TryParse("3c:22:fb:00:00:01", out MacAddress mac));
+        Assert.True(Ipv4Address.TryParse("10.0.0.2", out Ipv4Address ip));
+        var device = new DeviceRow(mac, ip, s_now, s_now, null);
+        Assert.DoesNotContain("3c:22:fb", StatusPage.Render(View()));
+        Assert.DoesNotContain("Devices", StatusPage.Render(View()));
+        Assert.Contains("<td>3c:22:fb:00:00:01</td>", StatusPage.Render(View([device])));
+    }
+
+    [Theory]
+    [InlineData("/", false)]
+    [InlineData("/api/log?since=../x", false)]
+    [InlineData("/assets/status.css", false)]
+    [InlineData("/../etc/passwd", true)]
+    [InlineData("/assets/..%2fapi", true)]
+    [InlineData("/api%2Fwho", true)]
+    [InlineData("/assets/%2e%2e/x", true)]
+    [InlineData("//etc/passwd", true)]
+    [InlineData("/assets\\status.css", true)]
+    [InlineData("/.env", true)]
+    [InlineData("http://footfall.local/", true)]
+    public void PathTricksAreRecognised(string target, bool trick) => Assert.Equal(trick, StatusGuard.IsTrick(target));
+}
