@@ -99,8 +99,8 @@ if boot raspi3b; then
         vm 'findmnt -no SOURCE,FSTYPE,OPTIONS / | grep -q "^/dev/mmcblk0p2 *squashfs *ro"'
     check "1 /data was made on first boot (ext4 on mmcblk0p4) and holds the database" \
         vm 'journalctl -b -u footfall-data --no-pager | grep -q "first boot: creating partition" && findmnt -no SOURCE,FSTYPE /data | grep -q "^/dev/mmcblk0p4 *ext4" && test -s /data/footfall/footfall.db'
-    check "1 footfall runs as user footfall with only CAP_NET_RAW" vm \
-        'p=$(systemctl show -p MainPID --value footfall); test "$(stat -c %U /proc/$p)" = footfall && grep -q "^CapEff:.*0000000000002000$" /proc/$p/status'
+    check "1 footfall runs as user footfall with only CAP_NET_RAW and CAP_NET_BIND_SERVICE (the status page on port 80)" vm \
+        'p=$(systemctl show -p MainPID --value footfall); test "$(stat -c %U /proc/$p)" = footfall && grep -q "^CapEff:.*0000000000002400$" /proc/$p/status'
     check "1 before any config: status says missing" test "$(config_status)" = missing
     check "1 it sweeps the office through the USB network adapter (footfall devices lists Bob's laptop)" \
         wait_vm 90 'footfall devices --data /data/footfall | grep -q 02:ff:01:00:00:0b'

@@ -58,11 +58,12 @@ public static class FeedLines
         return parts.Count == 0 ? "meanwhile: a busy minute" : $"meanwhile: {NameList.Join(parts)}";
     }
 
-    /// <summary>For people: "40 s", "25 min", "1 h 40 min", "6 h".</summary>
+    /// <summary>For people: "40 s", "25 min", "1 h 40 min", "6 h"; rounded like `footfall log` and the status page, so all three agree.</summary>
     public static string Duration(TimeSpan time) => time switch
     {
-        { TotalMinutes: < 1 } => $"{Math.Max(0, (int)time.TotalSeconds)} s",
-        { TotalHours: < 1 } => $"{(int)time.TotalMinutes} min",
+        { TotalSeconds: < 59.5 } => $"{Math.Max(0, (int)Math.Round(time.TotalSeconds))} s",
+        { TotalMinutes: < 59.5 } => $"{(int)Math.Round(time.TotalMinutes)} min",
+        { TotalHours: < 1 } => "1 h",
         { TotalHours: < 2 } when time.Minutes >= 5 => $"1 h {time.Minutes} min",
         { TotalDays: < 2 } => $"{(int)Math.Round(time.TotalHours, MidpointRounding.AwayFromZero)} h",
         _ => $"{(int)time.TotalDays} days",
