@@ -91,66 +91,43 @@ internal static class StatusPage
         html.Append("</section>\n");
     }
 
-    private static void Feed(StringBuilder html, StatusView view)
-    {
-        html.Append("<section class=\"feed\" aria-labelledby=\"feed-h\">\n<h2 id=\"feed-h\">Feed</h2>\n");
-        if (view.Feed.Count == 0)
-        {
-            html.Append("<p class=\"empty\">All quiet so far.</p>\n");
-        }
-        else
-        {
-            html.Append("<ol>\n");
-            foreach (FeedEntryJson line in view.Feed.Reverse().Take(FeedLength))
-            {
-                html.Append($"<li class=\"{line.Kind}\"><time datetime=\"{Iso(line.At)}\">{When(line.At, view)}</time> {E(line.Text)}</li>\n");
-            }
-            html.Append("</ol>\n");
-        }
-        html.Append("</section>\n");
-    }
+    private static void Feed(StringBuilder html, StatusView view) =>
+        ListSection(html, "feed", "Feed", "All quiet so far.", "ol",
+            view.Feed.Reverse().Take(FeedLength).Select(line =>
+                $"<li class=\"{line.Kind}\"><time datetime=\"{Iso(line.At)}\">{When(line.At, view)}</time> {E(line.Text)}</li>"));
 
-    private static void Timeline(StringBuilder html, StatusView view)
-    {
-        html.Append("<section class=\"today\" aria-labelledby=\"today-h\">\n<h2 id=\"today-h\">Today</h2>\n");
-        if (view.Today.Count == 0)
-        {
-            html.Append("<p class=\"empty\">No arrivals or departures yet today.</p>\n");
-        }
-        else
-        {
-            html.Append("<ol class=\"timeline\">\n");
-            foreach (LogRow row in view.Today)
-            {
-                PresenceEvent e = row.Event;
-                html.Append($"<li class=\"{StoredNames.Of(e.Kind)}\"><time datetime=\"{Iso(e.At)}\">{Clock(e.At, view.Zone)}</time> {E(e.Person ?? "someone")} {E(LogCommand.Describe(e))}</li>\n");
-            }
-            html.Append("</ol>\n");
-        }
-        html.Append("</section>\n");
-    }
+    private static void Timeline(StringBuilder html, StatusView view) =>
+        ListSection(html, "today", "Today", "No arrivals or departures yet today.", "ol class=\"timeline\"",
+            view.Today.Select(row =>
+                $"<li class=\"{StoredNames.Of(row.Event.Kind)}\"><time datetime=\"{Iso(row.Event.At)}\">{Clock(row.Event.At, view.Zone)}</time> {Said(row.Event)}</li>"));
 
-    private static void Posts(StringBuilder html, StatusView view)
-    {
-        html.Append("<section class=\"posts\" aria-labelledby=\"posts-h\">\n<h2 id=\"posts-h\">Announcements</h2>\n");
-        if (view.Posts.Count == 0)
-        {
-            html.Append("<p class=\"empty\">Nothing announced yet.</p>\n");
-        }
-        else
-        {
-            html.Append("<ul>\n");
-            foreach (LogRow row in view.Posts)
+    private static void Posts(StringBuilder html, StatusView view) =>
+        ListSection(html, "posts", "Announcements", "Nothing announced yet.", "ul",
+            view.Posts.Select(row =>
             {
-                PresenceEvent e = row.Event;
                 string state = row.Announcement is { } s ? StoredNames.Of(s) : "";
                 string detail = row.AnnouncementDetail is { Length: > 0 } d ? $" <span class=\"detail\">{E(d)}</span>" : "";
-                html.Append($"<li><time datetime=\"{Iso(e.At)}\">{When(e.At, view)}</time> {E(e.Person ?? "someone")} {E(LogCommand.Describe(e))}: <span class=\"state {state}\">{state}</span>{detail}</li>\n");
-            }
-            html.Append("</ul>\n");
+                return $"<li><time datetime=\"{Iso(row.Event.At)}\">{When(row.Event.At, view)}</time> {Said(row.Event)}: <span class=\"state {state}\">{state}</span>{detail}</li>";
+            }));
+
+    /// <summary>
+    /// A section titled <paramref name="title"/>: its items in the list <paramref name="list"/> ("ol" or "ul", with any
+    /// attributes after the name), or <paramref name="empty"/> when there are none.
+    /// </summary>
+    private static void ListSection(StringBuilder html, string cls, string title, string empty, string list, IEnumerable<string> items)
+    {
+        html.Append($"<section class=\"{cls}\" aria-labelledby=\"{cls}-h\">\n<h2 id=\"{cls}-h\">{title}</h2>\n");
+        bool any = false;
+        foreach (string item in items)
+        {
+            html.Append(any ? "" : $"<{list}>\n").Append(item).Append('\n');
+            any = true;
         }
+        html.Append(any ? $"</{list.Split(' ')[0]}>\n" : $"<p class=\"empty\">{empty}</p>\n");
         html.Append("</section>\n");
     }
+
+    private static string Said(PresenceEvent e) => $"{E(e.Person ?? "someone")} {E(LogCommand.Describe(e))}";
 
     private static void HealthSection(StringBuilder html, StatusView view)
     {
@@ -177,10 +154,12 @@ internal static class StatusPage
 
     private static void Devices(StringBuilder html, StatusView view, IReadOnlyList<DeviceRow> devices)
     {
-        html.Append("<section class=\"devices\" aria-labelledby=\"devices-h\">\n<h2 id=\"devices-h\">Devices</h2>\n<table>\n<thead><tr><th>MAC</th><th>IP</th><th>Owner</th><th>Last seen</th></tr></thead>\n<tbody>\n");
+        html.Append("<section class=\"devices\" aria-labelledby=\"devices-h\">\n<h2 id=\"devices-h\">Devices</h2>\n<table>\n<thead><tr><th>MAC</th><th>IP</th><th>Owner</th><th>DHCP hostname</th><th>Last seen</th><th>Note</th></tr></thead>\n<tbody>\n");
         foreach (DeviceRow d in devices)
         {
-            html.Append($"<tr><td>{d.Mac}</td><td>{d.LastIp}</td><td>{E(d.Person ?? "unknown")}</td><td>{When(d.LastSeen, view)}</td></tr>\n");
+            // The hostname is whatever a device on the LAN chose to send: escaped like every other text.
+            html.Append($"<tr><td>{d.Mac}</td><td>{d.LastIp}</td><td>{E(d.Person ?? "unknown")}</td><td>{E(d.Dhcp?.Hostname ?? "")}</td>" +
+                $"<td>{When(d.LastSeen, view)}</td><td>{E(DevicesCommand.Note(d))}</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n</section>\n");
     }

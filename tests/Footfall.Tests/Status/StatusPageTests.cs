@@ -60,6 +60,29 @@ public class StatusPageTests
         Assert.Contains("<td>3c:22:fb:00:00:01</td>", StatusPage.Render(View([device])));
     }
 
+    [Fact]
+    public void TheDeviceListShowsTheDhcpHostnameEscapedAndTheNote()
+    {
+        Assert.True(MacAddress.TryParse("da:a1:19:5e:00:09", out MacAddress mac));
+        Assert.True(Ipv4Address.TryParse("10.0.0.9", out Ipv4Address ip));
+        var device = new DeviceRow(mac, ip, s_now, s_now, null) { Dhcp = new DhcpIdentity("<b>alice-iphone</b>", null), ProbablyOf = "Alice" };
+        string html = StatusPage.Render(View([device]));
+        Assert.Contains("<td>&lt;b&gt;alice-iphone&lt;/b&gt;</td>", html);
+        Assert.Contains("<td>probably Alice&#39;s phone with a new private address</td>", html);
+    }
+
+    [Fact]
+    public void EmptySectionsSaySoInsteadOfAnEmptyList()
+    {
+        string html = StatusPage.Render(View() with { Today = [], Posts = [], Feed = [] });
+        Assert.Contains("<p class=\"empty\">No arrivals or departures yet today.</p>", html);
+        Assert.Contains("<p class=\"empty\">Nothing announced yet.</p>", html);
+        Assert.Contains("<p class=\"empty\">All quiet so far.</p>", html);
+        Assert.DoesNotContain("<ol class=\"timeline\">", html);
+        Assert.Contains("<ol class=\"timeline\">\n<li class=\"arrived\">", StatusPage.Render(View()));
+        Assert.Contains("</ol>\n</section>", StatusPage.Render(View()));
+    }
+
     [Theory]
     [InlineData("/", false)]
     [InlineData("/api/log?since=../x", false)]
