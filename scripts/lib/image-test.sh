@@ -313,24 +313,30 @@ power_cut_after() {
 # watchdog_check N — check N: footfall frozen with SIGSTOP stops feeding the watchdog, the hardware
 # resets the VM (a new kernel banner on the console) and it comes back working.
 watchdog_check() {
-    local boot_id before limit t0 reset=0
+    local boot_id before limit t0 reset=0 pid state
     log "$1. freezing footfall (SIGSTOP)"
-    if ! vm 'ls -l /proc/$(systemctl show -p MainPID --value footfall)/fd 2>/dev/null | grep -q /dev/watchdog'; then
-        fail "$1 footfall does not hold /dev/watchdog (journal: $(vm 'journalctl -b -u footfall --no-pager | grep -i watchdog | tail -n 3' | tr '\n' ' '))"
+    pid=$(vm 'systemctl show -p MainPID --value footfall') || pid=""
+    if ! [[ $pid =~ ^[1-9][0-9]*$ ]] || ! vm "ls -l /proc/$pid/fd 2>/dev/null | grep -q /dev/watchdog"; then
+        fail "$1 footfall (main pid '$pid') does not hold /dev/watchdog (journal: $(vm 'journalctl -b -u footfall --no-pager | grep -i watchdog | tail -n 3' | tr '\n' ' '))"
         return
     fi
     boot_id=$(vm cat /proc/sys/kernel/random/boot_id)
     before=$(banners)
     # i6300esb: the first stage expires after the timeout, the reset comes one timeout later.
     limit=$((2 * WATCHDOG_TIMEOUT + 30))
-    vm 'kill -STOP $(systemctl show -p MainPID --value footfall)' || true
+    # The pid read once: a MainPID read again could be 0 in a restart, and "kill -STOP 0" would
+    # freeze the test shell instead.
+    vm "kill -STOP $pid" || log "$1 kill -STOP $pid did not answer (exit $?)"
     t0=$(date +%s)
+    state=$(VM_TIMEOUT=10 vm "sed -n 's/^State:[[:space:]]*//p' /proc/$pid/status") || true
+    [[ $state == T* ]] || log "$1 footfall ($pid) is not stopped after SIGSTOP: state '$state'"
     while (($(date +%s) - t0 < limit)); do
         if (($(banners) > before)); then reset=1; break; fi
         sleep 1
     done
     if ((!reset)); then
-        fail "$1 no reset within $limit s of the freeze (console: $CONSOLE)"
+        fail "$1 no reset within $limit s of the freeze (footfall $pid was '$state'; console: $CONSOLE)"
+        watchdog_why "$pid"
         return
     fi
     VM_T0=$(date +%s)
@@ -341,4 +347,16 @@ watchdog_check() {
     else
         fail "$1 footfall was not running $BOOT_LIMIT s after the reset"
     fi
+}
+
+# watchdog_why PID — after a freeze that did not reset the VM: what the VM says about footfall
+# (PID), who holds the watchdog, its state in sysfs, and the kernel's and footfall's words on it.
+watchdog_why() {
+    local cmd="grep -E '^(State|PPid):' /proc/$1/status; systemctl show -p MainPID,ActiveState,NRestarts footfall;"
+    cmd+=' for f in /proc/[0-9]*/fd/*; do [ "$(readlink $f)" = /dev/watchdog ] && echo "holder: $f"; done 2>/dev/null;'
+    cmd+=' for a in identity timeout timeleft state status bootstatus; do echo "watchdog0 $a: $(cat /sys/class/watchdog/watchdog0/$a 2>/dev/null)"; done;'
+    cmd+=" journalctl -b --no-pager | grep -i -E 'watchdog|i6300' | tail -n 15"
+    VM_TIMEOUT=20 vm "$cmd" >&2 ||
+        log "the test shell does not answer either"
+    grep -a -i -E 'watchdog|i6300|reset' "$CONSOLE" 2>/dev/null | tail -n 10 >&2 || true
 }

@@ -7,7 +7,10 @@ namespace Footfall.LabTests.Support;
 /// </summary>
 public static class Probe
 {
-    /// <summary>One broadcast ARP request for <paramref name="ip"/>; true if it was answered within a second.</summary>
+    /// <summary>
+    /// One broadcast ARP request for <paramref name="ip"/>; true if it was answered within a second. arping takes any
+    /// reply to the app's address as its answer, so a footfall running in the lab must be stopped first.
+    /// </summary>
     public static bool BroadcastArp(Lab lab, string ip) =>
         lab.InApp("arping", "-q", "-c", "1", "-w", "1", "-I", "lab0", ip).ExitCode == 0;
 
