@@ -44,7 +44,11 @@ public sealed class XPublisherTests : IDisposable
 
     private string Marker => _run.Combine("synchronized");
 
-    private XPublisher Publisher(TimeSpan? deleteAfter = null, bool markerRequired = false)
+    /// <param name="requestTimeout">
+    /// Real time, for requests to a real server: generous by default (a 1 s limit made answers on a busy machine
+    /// count as lost), short only where a test waits for an answer that never comes.
+    /// </param>
+    private XPublisher Publisher(TimeSpan? deleteAfter = null, bool markerRequired = false, TimeSpan? requestTimeout = null)
     {
         var x = new XSettings(new Secret(FakeX.ConsumerKey), new Secret(FakeX.ConsumerSecret), new Secret(FakeX.AccessToken), new Secret(FakeX.AccessTokenSecret))
         {
@@ -54,7 +58,7 @@ public sealed class XPublisherTests : IDisposable
         };
         var announce = new AnnounceSettings { X = x, AggregateWindow = s_window, Messages = new Dictionary<DayPart, IReadOnlyList<string>>() };
         _client?.Dispose();
-        _client = new XClient(x, _clock, TimeSpan.FromSeconds(1));
+        _client = new XClient(x, _clock, requestTimeout ?? TimeSpan.FromSeconds(10));
         var log = new Log(_logText, _clock, journal: false);
         return new XPublisher(_db.Store, _client, announce, [StoreFixture.Alice, StoreFixture.Bob], TimeZoneInfo.Utc,
             new ClockGate(x.ClockSyncMarker), _health, log, _clock, new Random(42));
@@ -157,7 +161,7 @@ public sealed class XPublisherTests : IDisposable
     [Fact]
     public async Task AnAnswerLostAfterXPostedItIsAbsorbedByTheDuplicateRule()
     {
-        XPublisher publisher = Publisher();
+        XPublisher publisher = Publisher(requestTimeout: TimeSpan.FromSeconds(1));
         _fake.SetMode("blackhole");   // X creates the post, the answer never comes
         Arrive("Alice");
         await Round(publisher, s_window);
