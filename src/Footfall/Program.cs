@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Footfall.Cli;
 using Footfall.Interop.Linux;
+using Footfall.Runtime;
 
 namespace Footfall;
 

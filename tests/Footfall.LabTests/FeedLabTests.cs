@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Footfall.Announce.Messages;
 using Footfall.Config;
 using Footfall.LabTests.Support;
+using Footfall.Messages;
 
 namespace Footfall.LabTests;
 

@@ -1,6 +1,6 @@
+using Footfall.Capture;
 using Footfall.LabTests.Support;
 using Footfall.Net;
-using Footfall.Net.Capture;
 using Footfall.Net.Linux;
 using Footfall.Sweep;
 using Footfall.Tests.Support;

@@ -46,7 +46,7 @@ public class ZooLabTests
         Assert.False(Probe.UnicastArp(lab, phone.Ip, phone.Mac), "dozing, it ignores unicast ARP");
 
         bool answered = false;
-        IReadOnlyList<string> wire = Capture.OnLab0(lab, $"arp and ether src {phone.Mac}", 5, () =>
+        IReadOnlyList<string> wire = Tcpdump.OnLab0(lab, $"arp and ether src {phone.Mac}", 5, () =>
         {
             while (!answered && sinceBehave.Elapsed < TimeSpan.FromSeconds(6))
             {
@@ -70,11 +70,11 @@ public class ZooLabTests
         lab.Behave(phone.Name, "dhcp-joiner", "--hostname", "alice-iphone");
         Assert.Equal("-", lab.List().Single(d => d.Name == phone.Name).Ip);
 
-        IReadOnlyList<string> wire = Capture.OnLab0(lab, $"ether src {phone.Mac}", 3, () => lab.Do("join", phone.Name));
+        IReadOnlyList<string> wire = Tcpdump.OnLab0(lab, $"ether src {phone.Mac}", 3, () => lab.Do("join", phone.Name));
 
-        int discover = Capture.IndexOf(wire, "DHCP-Message (53), length 1: Discover");
-        int request = Capture.IndexOf(wire, "DHCP-Message (53), length 1: Request");
-        int arp = Capture.IndexOf(wire, "ethertype ARP");
+        int discover = Tcpdump.IndexOf(wire, "DHCP-Message (53), length 1: Discover");
+        int request = Tcpdump.IndexOf(wire, "DHCP-Message (53), length 1: Request");
+        int arp = Tcpdump.IndexOf(wire, "ethertype ARP");
         Assert.True(discover >= 0 && request > discover, string.Join('\n', wire));
         Assert.True(arp > request, "its first ARP comes after the DHCP exchange:\n" + string.Join('\n', wire));
         Assert.Contains(wire, line => line.Contains("Hostname (12), length 12: \"alice-iphone\"", StringComparison.Ordinal));
@@ -94,7 +94,7 @@ public class ZooLabTests
         Assert.Equal(phone.Mac, lab.List().Single().Mac);
         lab.Do("leave", phone.Name);
 
-        IReadOnlyList<string> wire = Capture.OnLab0(lab, "udp port 67 or arp", 3, () => lab.Do("join", phone.Name));
+        IReadOnlyList<string> wire = Tcpdump.OnLab0(lab, "udp port 67 or arp", 3, () => lab.Do("join", phone.Name));
 
         LabDeviceNow now = lab.List().Single();
         Assert.NotEqual(phone.Mac, now.Mac);
@@ -112,7 +112,7 @@ public class ZooLabTests
     {
         using Lab lab = Lab.Up("zoo6", "10.155.0.0/24", 1);
         LabDevice phone = lab["d1"];
-        IReadOnlyList<string> wire = Capture.OnLab0(lab, $"icmp6 and ether src {phone.Mac}", 5,
+        IReadOnlyList<string> wire = Tcpdump.OnLab0(lab, $"icmp6 and ether src {phone.Mac}", 5,
             () => lab.Behave(phone.Name, "ipv6-chatty", "--every", "2"));
 
         Assert.Contains(wire, line => line.Contains("neighbor solicitation", StringComparison.Ordinal) &&

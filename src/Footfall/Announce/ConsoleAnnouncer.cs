@@ -1,6 +1,6 @@
 using System.Globalization;
-using Footfall.Announce.Messages;
 using Footfall.Config;
+using Footfall.Messages;
 using Footfall.Presence;
 using Footfall.Store;
 

@@ -1,4 +1,4 @@
-namespace Footfall.Net.Capture;
+namespace Footfall.Capture;
 
 /// <summary>
 /// libpcap could not capture on or send from an interface: the operation, the interface and libpcap's

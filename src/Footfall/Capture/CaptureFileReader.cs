@@ -1,9 +1,9 @@
+using Footfall.Replay;
 using PacketDotNet;
 using SharpPcap;
 using SharpPcap.LibPcap;
-using Footfall.Replay;
 
-namespace Footfall.Net.Capture;
+namespace Footfall.Capture;
 
 /// <summary>
 /// Reads a capture file through libpcap (SharpPcap's <see cref="CaptureFileReaderDevice"/>): pcap or

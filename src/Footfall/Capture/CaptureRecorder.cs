@@ -2,7 +2,7 @@ using PacketDotNet;
 using SharpPcap;
 using SharpPcap.LibPcap;
 
-namespace Footfall.Net.Capture;
+namespace Footfall.Capture;
 
 /// <summary>
 /// Records the frames footfall receives into a pcap file (SharpPcap's <see cref="CaptureFileWriterDevice"/>),

@@ -1,11 +1,12 @@
 using System.Runtime.InteropServices;
 using Footfall.Interop.Linux;
+using Footfall.Net;
 using Footfall.Net.Linux;
 using Footfall.Sweep;
 using SharpPcap;
 using SharpPcap.LibPcap;
 
-namespace Footfall.Net.Capture;
+namespace Footfall.Capture;
 
 /// <summary>
 /// The wire through libpcap (SharpPcap): every ARP frame, DHCP request and IPv6 neighbour discovery

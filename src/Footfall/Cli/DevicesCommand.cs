@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Footfall.Contracts;
 using Footfall.Store;
 
 namespace Footfall.Cli;

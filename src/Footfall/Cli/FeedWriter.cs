@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Footfall.Contracts;
 using Footfall.Feed;
 
 namespace Footfall.Cli;

@@ -2,8 +2,10 @@ using System.CommandLine;
 using Footfall.Config;
 using Footfall.Daemon;
 using Footfall.Hardware.Gpio;
+using Footfall.Hardware.Leds;
 using Footfall.Leds;
 using Footfall.Leds.Strip;
+using Footfall.Runtime;
 using Footfall.Text;
 
 namespace Footfall.Cli;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Footfall.Contracts;
 using Footfall.Presence;
 using Footfall.Store;
 using Footfall.Text;

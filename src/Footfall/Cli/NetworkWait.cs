@@ -1,5 +1,6 @@
 using Footfall.Daemon;
 using Footfall.Net.Linux;
+using Footfall.Runtime;
 
 namespace Footfall.Cli;
 

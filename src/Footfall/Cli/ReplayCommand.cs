@@ -1,7 +1,8 @@
 using System.CommandLine;
+using Footfall.Capture;
 using Footfall.Config;
+using Footfall.Contracts;
 using Footfall.Net;
-using Footfall.Net.Capture;
 using Footfall.Presence;
 using Footfall.Replay;
 using Footfall.Store;

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using Footfall.Capture;
 using Footfall.Config;
 using Footfall.Daemon;
 using Footfall.Net;
-using Footfall.Net.Capture;
 using Footfall.Net.Linux;
+using Footfall.Runtime;
 using Footfall.Store;
 using Footfall.Sweep;
 using Footfall.Text;

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Footfall.Capture;
 using Footfall.Net;
-using Footfall.Net.Capture;
 using Footfall.Net.Linux;
 using Footfall.Sweep;
 using Footfall.Text;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Footfall.Runtime;
 
 namespace Footfall.Config;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Footfall.Net;
 using Footfall.Presence;
+using Footfall.Runtime;
 using Footfall.Sweep;
 using Footfall.Text;
 

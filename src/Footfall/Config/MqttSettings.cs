@@ -1,3 +1,5 @@
+using Footfall.Text;
+
 namespace Footfall.Config;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed record MqttSettings
     public required string Topic { get; init; }
 
     /// <summary>The slug of the topic's last level: what tells two appliances' entities apart in Home Assistant.</summary>
-    public string SiteId => Bus.Slug.Of(Topic[(Topic.LastIndexOf('/') + 1)..]);
+    public string SiteId => Slug.Of(Topic[(Topic.LastIndexOf('/') + 1)..]);
 
     /// <summary>Whether to publish Home Assistant's discovery configs (and answer its birth message).</summary>
     public bool HomeAssistant { get; init; } = true;

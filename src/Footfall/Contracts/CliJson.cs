@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Footfall.Cli;
+namespace Footfall.Contracts;
 
 // The JSON that who, log and devices print with --json: a contract for scripts, so names are explicit and
 // stable, nulls are written (every key is always there), and times are ISO 8601 in UTC.

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Footfall.Feed;
 
-namespace Footfall.Cli;
+namespace Footfall.Contracts;
 
 /// <summary>One line of `footfall feed --json`: one object per line (JSON Lines), so that --follow streams.</summary>
 /// <param name="Kind">arrival, departure, quiet, unknown_device or summary.</param>

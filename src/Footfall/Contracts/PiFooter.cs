@@ -3,7 +3,7 @@ using Footfall.PiHealth;
 using Footfall.Store;
 using Footfall.Text;
 
-namespace Footfall.Cli;
+namespace Footfall.Contracts;
 
 /// <summary>
 /// The Pi's health under `footfall who`: its episodes of the last week and the daemon's latest reading.

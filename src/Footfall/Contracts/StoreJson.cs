@@ -1,7 +1,8 @@
 using Footfall.Presence;
+using Footfall.Runtime;
 using Footfall.Store;
 
-namespace Footfall.Cli;
+namespace Footfall.Contracts;
 
 /// <summary>
 /// The store's answers in the shapes of who/log --json, built once for the command line and for the

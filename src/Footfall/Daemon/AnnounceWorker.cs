@@ -1,4 +1,5 @@
 using Footfall.Announce;
+using Footfall.Runtime;
 
 namespace Footfall.Daemon;
 

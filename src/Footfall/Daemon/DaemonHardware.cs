@@ -1,8 +1,9 @@
 using System.Device.Spi;
+using Footfall.Capture;
 using Footfall.Config;
 using Footfall.Hardware.Gpio;
+using Footfall.Hardware.Leds;
 using Footfall.Leds.Strip;
-using Footfall.Net.Capture;
 
 namespace Footfall.Daemon;
 

@@ -3,11 +3,13 @@ using Footfall.Announce.X;
 using Footfall.Config;
 using Footfall.Hardware;
 using Footfall.Hardware.Gpio;
+using Footfall.Hardware.Leds;
 using Footfall.Hardware.Watchdog;
 using Footfall.Leds;
 using Footfall.Leds.Strip;
 using Footfall.Net.Linux;
 using Footfall.Presence;
+using Footfall.Runtime;
 using Footfall.Store;
 using Footfall.Sweep;
 

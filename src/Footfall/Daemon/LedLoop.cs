@@ -1,5 +1,6 @@
 using Footfall.Leds;
 using Footfall.Presence;
+using Footfall.Runtime;
 
 namespace Footfall.Daemon;
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Footfall.Presence;
+using Footfall.Runtime;
 using Footfall.Sweep;
 
 namespace Footfall.Daemon;

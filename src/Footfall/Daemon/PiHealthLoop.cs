@@ -1,5 +1,6 @@
 using Footfall.Hardware;
 using Footfall.PiHealth;
+using Footfall.Runtime;
 using Footfall.Store;
 
 namespace Footfall.Daemon;

@@ -1,4 +1,5 @@
 using Footfall.Presence;
+using Footfall.Runtime;
 using Footfall.Store;
 
 namespace Footfall.Daemon;

@@ -1,3 +1,5 @@
+using Footfall.Runtime;
+
 namespace Footfall.Daemon;
 
 /// <summary>

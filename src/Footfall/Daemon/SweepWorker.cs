@@ -1,7 +1,8 @@
+using Footfall.Capture;
 using Footfall.Net;
-using Footfall.Net.Capture;
 using Footfall.Net.Linux;
 using Footfall.Presence;
+using Footfall.Runtime;
 using Footfall.Sweep;
 
 namespace Footfall.Daemon;

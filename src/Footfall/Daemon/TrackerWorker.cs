@@ -1,4 +1,5 @@
 using Footfall.Presence;
+using Footfall.Runtime;
 
 namespace Footfall.Daemon;
 

@@ -2,6 +2,7 @@ using Footfall.Config;
 using Footfall.Hardware.Gpio;
 using Footfall.Hardware.Watchdog;
 using Footfall.Interop.Linux;
+using Footfall.Runtime;
 
 namespace Footfall.Daemon;
 

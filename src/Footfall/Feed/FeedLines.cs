@@ -1,5 +1,5 @@
 using System.Globalization;
-using Footfall.Announce.Messages;
+using Footfall.Messages;
 
 namespace Footfall.Feed;
 

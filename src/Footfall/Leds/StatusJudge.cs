@@ -1,4 +1,5 @@
 using Footfall.Daemon;
+using Footfall.Runtime;
 
 namespace Footfall.Leds;
 

@@ -1,4 +1,4 @@
-namespace Footfall.Announce.Messages;
+namespace Footfall.Messages;
 
 /// <summary>
 /// The rule that makes one post (and one feed line) of things that happen close together: a group starts

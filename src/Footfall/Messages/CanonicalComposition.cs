@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Footfall.Announce.Messages;
+namespace Footfall.Messages;
 
 /// <summary>
 /// Canonical composition (NFC) of a letter and the marks after it, for a binary built with invariant

@@ -2,7 +2,7 @@ using Footfall.Config;
 using Footfall.Presence;
 using Footfall.Text;
 
-namespace Footfall.Announce.Messages;
+namespace Footfall.Messages;
 
 /// <summary>
 /// Turns the outbox's pending events into posts: arrivals close together become one post, someone back

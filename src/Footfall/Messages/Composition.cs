@@ -1,4 +1,4 @@
-namespace Footfall.Announce.Messages;
+namespace Footfall.Messages;
 
 /// <summary>
 /// Posts ready now, events dropped, and when to look again if some arrivals are still inside the

@@ -1,6 +1,6 @@
 using Footfall.Config;
 
-namespace Footfall.Announce.Messages;
+namespace Footfall.Messages;
 
 /// <summary>Which part of the day a moment falls in, by the wall clock of the site's time zone.</summary>
 public static class DayParts

@@ -1,4 +1,4 @@
-namespace Footfall.Announce.Messages;
+namespace Footfall.Messages;
 
 /// <summary>
 /// An event that will not be announced, and why, as `footfall log` shows it ("back within the 1h

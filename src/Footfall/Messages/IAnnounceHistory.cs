@@ -1,4 +1,4 @@
-namespace Footfall.Announce.Messages;
+namespace Footfall.Messages;
 
 /// <summary>What the composer needs to remember between posts; the caller keeps it in the store.</summary>
 public interface IAnnounceHistory

@@ -1,4 +1,4 @@
-namespace Footfall.Announce.Messages;
+namespace Footfall.Messages;
 
 /// <summary>Names joined the way people write them: "Alice", "Alice and Bob", "Alice, Bob and Carol".</summary>
 public static class NameList

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Footfall.Announce.Messages;
+namespace Footfall.Messages;
 
 /// <summary>
 /// Makes a post X will take: the first template whose text fits, else the one that leaves most room,

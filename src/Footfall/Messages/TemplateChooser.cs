@@ -1,6 +1,6 @@
 using Footfall.Config;
 
-namespace Footfall.Announce.Messages;
+namespace Footfall.Messages;
 
 /// <summary>
 /// Picks templates at random, in an order that is the same for the same seed: never one that a

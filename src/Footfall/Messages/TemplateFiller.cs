@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Footfall.Config;
 
-namespace Footfall.Announce.Messages;
+namespace Footfall.Messages;
 
 /// <summary>Fills a template's placeholders in one pass, so that a name with "{count}" in it stays as written.</summary>
 public static class TemplateFiller

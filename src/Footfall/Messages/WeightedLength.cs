@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Footfall.Announce.Messages;
+namespace Footfall.Messages;
 
 /// <summary>
 /// The length X counts a post by (twitter-text's version 3 configuration): after NFC, code points in

@@ -1,3 +1,5 @@
+using Footfall.Runtime;
+
 namespace Footfall.Net;
 
 /// <summary>An IPv4 network in CIDR form, always held normalised (host bits cleared).</summary>

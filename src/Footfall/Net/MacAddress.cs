@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Footfall.Runtime;
 
 namespace Footfall.Net;
 

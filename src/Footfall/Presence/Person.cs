@@ -1,4 +1,5 @@
 using Footfall.Net;
+using Footfall.Text;
 
 namespace Footfall.Presence;
 
@@ -7,7 +8,7 @@ namespace Footfall.Presence;
 /// is their GPIO line, <paramref name="Pixel"/> their pixel on the strip and <paramref name="Color"/>
 /// its colour (null: one picked for them, see <see cref="Leds.Strip.StripLayout"/>).
 /// </summary>
-public sealed record Person(string Name, string? Pronoun, IReadOnlyList<MacAddress> Devices, int? Led, int? Pixel = null, Leds.Rgb? Color = null)
+public sealed record Person(string Name, string? Pronoun, IReadOnlyList<MacAddress> Devices, int? Led, int? Pixel = null, Rgb? Color = null)
 {
     /// <summary>
     /// DHCP hostnames (exact, any case) that make an unknown device count for this person (people[].hostnames):

@@ -1,6 +1,6 @@
 using Footfall.Presence;
 
-namespace Footfall.Daemon;
+namespace Footfall.Presence;
 
 /// <summary>
 /// Who is in, as the tracker last published it, for the LEDs to read whenever they like: a snapshot

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Footfall.Daemon;
+namespace Footfall.Runtime;
 
 /// <summary>
 /// One publisher, any number of listeners that come and go (the status page's browsers). Each listener

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Footfall.Cli;
+namespace Footfall.Runtime;
 
 /// <summary>The version stamped at build time from version.json and git (see Directory.Build.targets).</summary>
 public static class BuildInfo

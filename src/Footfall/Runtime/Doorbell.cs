@@ -1,4 +1,4 @@
-namespace Footfall.Daemon;
+namespace Footfall.Runtime;
 
 /// <summary>
 /// Tells any number of waiting workers that something changed. Take <see cref="Next"/> before looking at

@@ -1,4 +1,4 @@
-namespace Footfall.Daemon;
+namespace Footfall.Runtime;
 
 /// <summary>
 /// One verdict on whether footfall is working, from what its workers report: each expected kind of

@@ -1,4 +1,4 @@
-namespace Footfall.Daemon;
+namespace Footfall.Runtime;
 
 /// <summary>
 /// The areas of <see cref="Health.SetProblem"/> that the status LED knows: each has its blink code

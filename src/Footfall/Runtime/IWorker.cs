@@ -1,4 +1,4 @@
-namespace Footfall.Daemon;
+namespace Footfall.Runtime;
 
 /// <summary>
 /// One box of the data flow, run and restarted by the <see cref="Supervisor"/>. A worker keeps its

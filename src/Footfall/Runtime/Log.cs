@@ -1,4 +1,4 @@
-namespace Footfall.Daemon;
+namespace Footfall.Runtime;
 
 /// <summary>
 /// Lines for humans and for journald. Under systemd (JOURNAL_STREAM set) each line starts with a

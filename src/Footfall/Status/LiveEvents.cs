@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Footfall.Daemon;
 using Footfall.Presence;
+using Footfall.Runtime;
 using Footfall.Store;
 
 namespace Footfall.Status;

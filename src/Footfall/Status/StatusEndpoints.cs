@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.ServerSentEvents;
 using Footfall.Cli;
+using Footfall.Contracts;
+using Footfall.Runtime;
 using Footfall.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

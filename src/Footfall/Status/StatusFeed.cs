@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Footfall.Cli;
+using Footfall.Contracts;
 using Footfall.Daemon;
 using Footfall.Feed;
 using Footfall.Presence;
+using Footfall.Runtime;
 using Footfall.Store;
 
 namespace Footfall.Status;

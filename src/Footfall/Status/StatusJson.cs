@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Footfall.Cli;
+using Footfall.Contracts;
 
 namespace Footfall.Status;
 

@@ -1,7 +1,10 @@
 using Footfall.Cli;
 using Footfall.Config;
+using Footfall.Contracts;
 using Footfall.Daemon;
 using Footfall.Leds;
+using Footfall.Presence;
+using Footfall.Runtime;
 using Footfall.Store;
 
 namespace Footfall.Status;

@@ -1,8 +1,11 @@
 using Footfall.Cli;
+using Footfall.Contracts;
 using Footfall.Leds;
 using Footfall.Leds.Strip;
 using Footfall.Presence;
+using Footfall.Runtime;
 using Footfall.Store;
+using Footfall.Text;
 
 namespace Footfall.Status;
 

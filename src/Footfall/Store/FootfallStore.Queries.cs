@@ -1,5 +1,6 @@
 using Footfall.Net;
 using Footfall.Presence;
+using Footfall.Runtime;
 using Microsoft.Data.Sqlite;
 
 namespace Footfall.Store;

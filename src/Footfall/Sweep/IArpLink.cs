@@ -2,7 +2,7 @@ namespace Footfall.Sweep;
 
 /// <summary>
 /// The sweeper's seam to the wire: send a frame, wait for frames, take one. The real link is libpcap
-/// (<see cref="Footfall.Net.Capture.PcapLink"/>); tests can put a simulated network here.
+/// (<see cref="Footfall.Capture.PcapLink"/>); tests can put a simulated network here.
 /// </summary>
 public interface IArpLink
 {

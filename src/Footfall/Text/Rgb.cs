@@ -1,7 +1,7 @@
 using System.Drawing;
 using System.Globalization;
 
-namespace Footfall.Leds;
+namespace Footfall.Text;
 
 /// <summary>A colour as a person's strip pixel (or, later, their dot on the status page) shows it.</summary>
 public readonly record struct Rgb(byte R, byte G, byte B)

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Footfall.Bus;
+namespace Footfall.Text;
 
 /// <summary>
 /// Names as topic levels and Home Assistant ids: lowercase ASCII letters and digits, other runs as one

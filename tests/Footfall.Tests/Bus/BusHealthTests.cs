@@ -2,6 +2,7 @@ using Footfall.Bus.Mqtt;
 using Footfall.Bus.ZenIrcBot;
 using Footfall.Daemon;
 using Footfall.Leds;
+using Footfall.Runtime;
 using Footfall.Tests.Support;
 
 namespace Footfall.Tests.Bus;

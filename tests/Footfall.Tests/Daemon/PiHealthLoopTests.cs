@@ -2,6 +2,7 @@ using Footfall.Config;
 using Footfall.Daemon;
 using Footfall.Hardware;
 using Footfall.PiHealth;
+using Footfall.Runtime;
 using Footfall.Store;
 using Footfall.Tests.Store;
 using Footfall.Tests.Support;

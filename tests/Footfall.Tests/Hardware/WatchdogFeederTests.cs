@@ -1,6 +1,7 @@
 using Footfall.Daemon;
 using Footfall.Hardware.Gpio;
 using Footfall.Hardware.Watchdog;
+using Footfall.Runtime;
 using Footfall.Tests.Support;
 
 namespace Footfall.Tests.Hardware;

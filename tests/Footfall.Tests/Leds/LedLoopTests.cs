@@ -1,9 +1,11 @@
 using Footfall.Config;
 using Footfall.Daemon;
 using Footfall.Hardware.Gpio;
+using Footfall.Hardware.Leds;
 using Footfall.Interop.Linux;
 using Footfall.Leds;
 using Footfall.Presence;
+using Footfall.Runtime;
 using Footfall.Tests.Support;
 
 namespace Footfall.Tests.Leds;

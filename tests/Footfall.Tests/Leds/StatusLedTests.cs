@@ -1,5 +1,6 @@
 using Footfall.Daemon;
 using Footfall.Leds;
+using Footfall.Runtime;
 using Footfall.Tests.Support;
 
 namespace Footfall.Tests.Leds;

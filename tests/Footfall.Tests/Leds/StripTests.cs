@@ -1,10 +1,13 @@
 using System.Device.Spi;
 using Footfall.Config;
 using Footfall.Daemon;
+using Footfall.Hardware.Leds;
 using Footfall.Leds;
 using Footfall.Leds.Strip;
 using Footfall.Presence;
+using Footfall.Runtime;
 using Footfall.Tests.Support;
+using Footfall.Text;
 
 namespace Footfall.Tests.Leds;
 

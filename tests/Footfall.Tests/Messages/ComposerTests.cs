@@ -1,5 +1,5 @@
-using Footfall.Announce.Messages;
 using Footfall.Config;
+using Footfall.Messages;
 using Footfall.Net;
 using Footfall.Presence;
 using Footfall.Tests.Support;

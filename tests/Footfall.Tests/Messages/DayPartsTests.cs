@@ -1,5 +1,5 @@
-using Footfall.Announce.Messages;
 using Footfall.Config;
+using Footfall.Messages;
 
 namespace Footfall.Tests.Announce.Messages;
 

@@ -1,4 +1,4 @@
-using Footfall.Announce.Messages;
+using Footfall.Messages;
 using Footfall.Tests.Support;
 
 namespace Footfall.Tests.Announce.Messages;

@@ -1,4 +1,4 @@
-using Footfall.Net.Capture;
+using Footfall.Capture;
 using Footfall.Replay;
 using Footfall.Tests.Support;
 using PacketDotNet;

@@ -1,4 +1,5 @@
 using Footfall.Daemon;
+using Footfall.Runtime;
 using Footfall.Tests.Support;
 
 namespace Footfall.Tests.Daemon;

@@ -1,9 +1,11 @@
 using Footfall.Cli;
+using Footfall.Contracts;
 using Footfall.Leds;
 using Footfall.Net;
 using Footfall.Presence;
 using Footfall.Status;
 using Footfall.Store;
+using Footfall.Text;
 
 namespace Footfall.Tests.Status;
 

@@ -1,4 +1,5 @@
 using Footfall.Leds;
+using Footfall.Text;
 
 namespace Footfall.Tests.Leds;
 

@@ -1,4 +1,5 @@
 using Footfall.Bus;
+using Footfall.Text;
 
 namespace Footfall.Tests.Bus;
 

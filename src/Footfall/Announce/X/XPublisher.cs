@@ -1,7 +1,8 @@
-using Footfall.Announce.Messages;
 using Footfall.Config;
 using Footfall.Daemon;
+using Footfall.Messages;
 using Footfall.Presence;
+using Footfall.Runtime;
 using Footfall.Store;
 using Footfall.Text;
 

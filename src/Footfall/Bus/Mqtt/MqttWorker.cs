@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Footfall.Config;
 using Footfall.Daemon;
+using Footfall.Runtime;
 using Footfall.Store;
 using MQTTnet;
 using MQTTnet.Adapter;
@@ -193,7 +194,7 @@ public sealed class MqttWorker : IWorker
         if (_settings.HomeAssistant && _discoveryDue)
         {
             _discoveryDue = false;
-            string version = Cli.BuildInfo.Version;
+            string version = BuildInfo.Version;
             foreach (PersonState person in states)
             {
                 byte[] config = HomeAssistantDiscovery.Config(_topics, person.Person, person.Slug, _siteName, version, configurationUrl: _pageUrl);

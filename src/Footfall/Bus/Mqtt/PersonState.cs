@@ -1,4 +1,5 @@
 using Footfall.Store;
+using Footfall.Text;
 
 namespace Footfall.Bus.Mqtt;
 
@@ -41,7 +42,7 @@ public sealed record PersonState(string Person, string Slug, string State, strin
                 j.WriteNumber("people_in", peopleIn);
                 j.WriteEndObject();
             }));
-            return new PersonState(w.Name, Bus.Slug.Of(w.Name), w.IsIn ? MqttTopics.Home : MqttTopics.NotHome, attributes);
+            return new PersonState(w.Name, Text.Slug.Of(w.Name), w.IsIn ? MqttTopics.Home : MqttTopics.NotHome, attributes);
         }).ToList();
     }
 }

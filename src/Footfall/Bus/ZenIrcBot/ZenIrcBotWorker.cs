@@ -1,5 +1,6 @@
 using Footfall.Config;
 using Footfall.Daemon;
+using Footfall.Runtime;
 using Footfall.Store;
 using StackExchange.Redis;
 

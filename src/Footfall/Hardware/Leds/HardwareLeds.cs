@@ -2,9 +2,11 @@ using Footfall.Config;
 using Footfall.Daemon;
 using Footfall.Hardware;
 using Footfall.Hardware.Gpio;
+using Footfall.Leds;
 using Footfall.Presence;
+using Footfall.Runtime;
 
-namespace Footfall.Leds;
+namespace Footfall.Hardware.Leds;
 
 /// <summary>
 /// The real LEDs: person and status lines on a GPIO chip, and a status LED of the LED class (the Pi's

@@ -1,6 +1,8 @@
 using Footfall.Daemon;
+using Footfall.Leds;
+using Footfall.Runtime;
 
-namespace Footfall.Leds;
+namespace Footfall.Hardware.Leds;
 
 /// <summary>
 /// The LEDs for a machine without them (a dev machine, the demo): one log line whenever what they show

@@ -2,10 +2,14 @@ using System.Device.Spi;
 using System.Drawing;
 using Footfall.Config;
 using Footfall.Daemon;
+using Footfall.Leds;
+using Footfall.Leds.Strip;
 using Footfall.Presence;
+using Footfall.Runtime;
+using Footfall.Text;
 using Iot.Device.Ws28xx;
 
-namespace Footfall.Leds.Strip;
+namespace Footfall.Hardware.Leds;
 
 /// <summary>
 /// A WS2812B strip on SPI through Iot.Device.Bindings' <see cref="Ws2812b"/>: the bindings turn each

@@ -1,6 +1,7 @@
 using Footfall.Daemon;
 using Footfall.Hardware.Gpio;
 using Footfall.Interop.Linux;
+using Footfall.Runtime;
 
 namespace Footfall.Hardware.Watchdog;
 

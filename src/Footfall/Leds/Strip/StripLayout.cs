@@ -1,5 +1,6 @@
 using Footfall.Config;
 using Footfall.Presence;
+using Footfall.Text;
 
 namespace Footfall.Leds.Strip;
 

@@ -3,6 +3,7 @@ using Footfall.Announce.X;
 using Footfall.Config;
 using Footfall.Daemon;
 using Footfall.Presence;
+using Footfall.Runtime;
 using Footfall.Store;
 using Footfall.Testing;
 using Footfall.Tests.Store;

@@ -6,7 +6,7 @@ namespace Footfall.LabTests.Support;
 /// tcpdump on the appliance's lab0 for a fixed time: what the wire carried, as tcpdump's own text (-n -e -v, one
 /// packet header line starting with a timestamp, followed by indented detail lines).
 /// </summary>
-public static class Capture
+public static class Tcpdump
 {
     /// <summary>
     /// Captures frames matching <paramref name="filter"/> while <paramref name="during"/> runs and for
