@@ -14,23 +14,21 @@ namespace Footfall.Announce;
 /// </summary>
 public sealed class ConsoleAnnouncer : IAnnouncer
 {
-    private readonly FootfallStore _store;
+    private readonly IPostHistory _history;
     private readonly TextWriter _out;
     private readonly IReadOnlyList<Person> _people;
     private readonly TimeZoneInfo _timeZone;
     private readonly Composer _composer;
-    private readonly History _history;
 
     public ConsoleAnnouncer(
-        FootfallStore store, TextWriter output, AnnounceSettings settings, IReadOnlyList<Person> people, TimeZoneInfo timeZone,
+        IPostHistory history, TextWriter output, AnnounceSettings settings, IReadOnlyList<Person> people, TimeZoneInfo timeZone,
         TimeProvider time, Random random)
     {
-        _store = store;
+        _history = history;
         _out = output;
         _people = people;
         _timeZone = timeZone;
         _composer = new Composer(settings, timeZone, random, time);
-        _history = new History(store);
     }
 
     public string Name => "console";
@@ -45,33 +43,26 @@ public sealed class ConsoleAnnouncer : IAnnouncer
     public Task<DateTimeOffset?> RunOnceAsync(CancellationToken cancellation)
     {
         DateTimeOffset? waitUntil = null;
-        IReadOnlyList<OutboxItem> items = _store.PendingOutbox(500);
+        IReadOnlyList<OutboxItem> items = _history.PendingOutbox(500);
         if (items.Count > 0)
         {
             Composition composition = _composer.Compose(
-                [.. items.Select(i => new PendingAnnouncement(i.EventId, i.Event))], _people, _store.PeopleIn(), _history);
+                [.. items.Select(i => new PendingAnnouncement(i.EventId, i.Event))], _people, _history.PeopleIn(), _history);
             if (composition.Posts.Count > 0 || composition.Dropped.Count > 0)
             {
-                _store.SaveComposition(
+                _history.SaveComposition(
                     [.. composition.Posts.Select(p => new PostDraft(p.EventIds, p.Text, p.TemplateUsed))],
                     [.. composition.Dropped.Select(d => new DroppedEvent(d.EventId, d.Reason))]);
             }
             waitUntil = composition.WaitUntil;
         }
-        foreach (PostRow post in _store.DuePosts(100))
+        foreach (PostRow post in _history.DuePosts(100))
         {
             string at = TimeZoneInfo.ConvertTime(post.OldestEventAt, _timeZone).ToString("HH:mm", CultureInfo.InvariantCulture);
             _out.WriteLine($"{at} {post.Text}");
             _out.Flush();
-            _store.RecordPost(post.Id, new PostOutcome(PostState.Delivered, PostLog.PrintedOnConsole));
+            _history.RecordPost(post.Id, new PostOutcome(PostState.Delivered, PostLog.PrintedOnConsole));
         }
         return Task.FromResult(waitUntil);
-    }
-
-    private sealed class History(FootfallStore store) : IAnnounceHistory
-    {
-        public string? LastTemplate(string person) => store.LastTemplate(person);
-
-        public DateTimeOffset? LastDepartureBefore(string person, DateTimeOffset at) => store.LastDepartureBefore(person, at);
     }
 }

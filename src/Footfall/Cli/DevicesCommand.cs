@@ -36,7 +36,7 @@ public static class DevicesCommand
         }
         // The hostname and note columns appear only when some device has one, so a plain LAN stays narrow.
         bool hostnames = devices.Any(d => d.Dhcp?.Hostname is not null);
-        bool notes = devices.Any(d => Note(d).Length > 0);
+        bool notes = devices.Any(d => DeviceNotes.Of(d).Length > 0);
         var table = new TextTable([
             "MAC", "LAST IP", "OWNER", .. hostnames ? ["HOSTNAME"] : Array.Empty<string>(), "FIRST SEEN", "LAST SEEN", .. notes ? ["NOTE"] : Array.Empty<string>()]);
         foreach (DeviceRow d in devices)
@@ -45,7 +45,7 @@ public static class DevicesCommand
                 $"{d.Mac}{(d.IsLocallyAdministered ? "*" : " ")}", d.LastIp == Net.Ipv4Address.Any ? "-" : d.LastIp.ToString(), d.Person ?? "unknown",
                 .. hostnames ? [d.Dhcp?.Hostname ?? "-"] : Array.Empty<string>(),
                 StoreReading.Time(d.FirstSeen), StoreReading.Time(d.LastSeen),
-                .. notes ? [Note(d)] : Array.Empty<string>()]);
+                .. notes ? [DeviceNotes.Of(d)] : Array.Empty<string>()]);
         }
         table.Write(stdout);
         if (devices.Any(d => d.IsLocallyAdministered))
@@ -54,24 +54,5 @@ public static class DevicesCommand
             stdout.WriteLine("* locally administered (randomised) MAC: a phone's private address; it may change if the phone forgets this network.");
         }
         return ExitCodes.Success;
-    }
-
-    /// <summary>What an admin should know about a device beyond its owner: how it is owned, whose it probably is, a conflict.</summary>
-    public static string Note(DeviceRow device)
-    {
-        var parts = new List<string>(3);
-        if (device.ByHostname && device.Person is { } owner)
-        {
-            parts.Add($"counts for {owner} by DHCP hostname (people[].hostnames)");
-        }
-        if (device.ProbablyOf is { } probable && device.Person is null)
-        {
-            parts.Add($"probably {probable}'s phone with a new private address");
-        }
-        if (device.ConflictWith is { } other)
-        {
-            parts.Add($"IP conflict with {other}");
-        }
-        return string.Join("; ", parts);
     }
 }

@@ -71,7 +71,7 @@ public static class LogCommand
             PresenceEvent e = row.Event;
             table.Add(
                 StoreReading.Time(e.At),
-                Describe(e),
+                EventWords.Describe(e),
                 e.Person ?? "unknown",
                 e.Mac?.ToString() ?? "-",
                 e.Ip?.ToString() ?? "-",
@@ -80,19 +80,6 @@ public static class LogCommand
         table.Write(stdout);
         return ExitCodes.Success;
     }
-
-    internal static string Describe(PresenceEvent e) => e.Kind switch
-    {
-        PresenceEventKind.Arrived => "arrived",
-        PresenceEventKind.Left when e.Stayed is { } stayed => $"left after {Stayed(stayed)}",
-        PresenceEventKind.Left => "left",
-        PresenceEventKind.UnknownDeviceSeen => "unknown device",
-        _ => e.Kind.ToString(),
-    };
-
-    // To the minute: "left after 8h12m" says enough; seconds only for stays shorter than that.
-    private static string Stayed(TimeSpan stayed) =>
-        HumanDuration.Format(stayed >= TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(Math.Round(stayed.TotalMinutes)) : TimeSpan.FromSeconds(Math.Round(stayed.TotalSeconds)));
 
     private static string Announcement(LogRow row) => row.Announcement switch
     {

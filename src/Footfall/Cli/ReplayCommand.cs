@@ -113,7 +113,7 @@ public static class ReplayCommand
         var table = new TextTable("TIME", "EVENT", "WHO", "DEVICE", "IP");
         foreach (PresenceEvent e in events)
         {
-            table.Add(StoreReading.Time(e.At), LogCommand.Describe(e), e.Person ?? "unknown", e.Mac?.ToString() ?? "-", e.Ip?.ToString() ?? "-");
+            table.Add(StoreReading.Time(e.At), EventWords.Describe(e), e.Person ?? "unknown", e.Mac?.ToString() ?? "-", e.Ip?.ToString() ?? "-");
         }
         table.Write(stdout);
     }

@@ -10,7 +10,7 @@ namespace Footfall.Contracts;
 /// </summary>
 internal static class StoreJson
 {
-    public static WhoJson Who(FootfallStore store, DateTimeOffset now) => Who(store.Who(), store.PiEpisodes(now - PiFooter.Window), store.LastPiReading(), now);
+    public static WhoJson Who(IStoreReads store, DateTimeOffset now) => Who(store.Who(), store.PiEpisodes(now - PiFooter.Window), store.LastPiReading(), now);
 
     public static WhoJson Who(IReadOnlyList<WhoRow> people, IReadOnlyList<PiHealth.PiEpisode> episodes, PiReadingRow? reading, DateTimeOffset now) => new(
         [.. people.Select(p => new PersonJson(p.Name, p.Pronoun, p.IsIn, p.Since?.ToUniversalTime(), p.LastSeen?.ToUniversalTime(), p.Devices))],

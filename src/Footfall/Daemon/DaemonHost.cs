@@ -1,5 +1,8 @@
 using Footfall.Announce;
 using Footfall.Announce.X;
+using Footfall.Bus;
+using Footfall.Bus.Mqtt;
+using Footfall.Bus.ZenIrcBot;
 using Footfall.Config;
 using Footfall.Hardware;
 using Footfall.Hardware.Gpio;
@@ -10,6 +13,7 @@ using Footfall.Leds.Strip;
 using Footfall.Net.Linux;
 using Footfall.Presence;
 using Footfall.Runtime;
+using Footfall.Status;
 using Footfall.Store;
 using Footfall.Sweep;
 
@@ -83,7 +87,7 @@ public sealed class DaemonHost
             new PiHealthLoop(new PiSensors(Hardware.SysfsRoot), _settings.Health, _store, Health, _log, _time).RunAsync(watching.Token),
             leds.Count > 0 ? new LedLoop(leds, Health.Verdict, mailboxes.Presence, _settings.People, _log, _time).RunAsync(watching.Token) : Task.CompletedTask,
             feeder is not null ? WatchdogLoop.RunAsync(feeder, _time, watching.Token) : Task.CompletedTask,
-            Status.StatusServer.RunAsync(_settings, Path.GetDirectoryName(_store.DatabasePath)!, Health, mailboxes, _log, _time, watching.Token),
+            StatusServer.RunAsync(_settings, Path.GetDirectoryName(_store.DatabasePath)!, Health, mailboxes.Presence, mailboxes.Committed, _log, _time, watching.Token),
         ];
         int exitCode = await supervisor.RunAsync(stopping).ConfigureAwait(false);
         await watching.CancelAsync().ConfigureAwait(false);
@@ -146,16 +150,17 @@ public sealed class DaemonHost
     private List<IWorker> BusWorkers(Mailboxes mailboxes)
     {
         var workers = new List<IWorker>();
+        var bus = new BusContext(_store, mailboxes.Bus, mailboxes.Presence, Health, _log, _time);
         var destinations = new List<OutboxDestination> { OutboxDestination.Announce };
         if (_settings.Mqtt is { } mqtt)
         {
-            workers.Add(new Bus.Mqtt.MqttWorker(mqtt, _settings.Site.Name,
-                _settings.Status.PageUrl(Environment.GetEnvironmentVariable, Environment.MachineName), _store, mailboxes, Health, _log, _time));
+            workers.Add(new MqttWorker(mqtt, _settings.Site.Name,
+                _settings.Status.PageUrl(Environment.GetEnvironmentVariable, Environment.MachineName), bus));
             destinations.Add(OutboxDestination.Mqtt);
         }
         if (_settings.ZenIrcBot is { } zen)
         {
-            workers.Add(new Bus.ZenIrcBot.ZenIrcBotWorker(zen, _settings, _store, mailboxes, Health, _log, _time));
+            workers.Add(new ZenIrcBotWorker(zen, _settings, bus));
             if (zen.Announce)
             {
                 destinations.Add(OutboxDestination.ZenIrcBot);

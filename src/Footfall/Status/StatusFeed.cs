@@ -50,7 +50,7 @@ internal sealed class StatusFeed
 
     private async Task FollowAsync(Action<string> tell, CancellationToken stopping)
     {
-        FootfallStore store = _sources.Store;
+        IStoreReads store = _sources.Store;
         DateTimeOffset now = _sources.Time.GetUtcNow();
         List<FeedEvent> history = [.. store.Log(HistoryLimit, now - s_lookBack).Select(row => new FeedEvent(row.Id, row.Event)).OrderBy(e => e.Id)];
         IEnumerable<string> inNow = store.Who().Where(p => p.IsIn).Select(p => p.Name);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Footfall.Cli;
+using Footfall.Contracts;
 using Footfall.Leds;
 using Footfall.Presence;
 using Footfall.Store;
@@ -127,7 +128,7 @@ internal static class StatusPage
         html.Append("</section>\n");
     }
 
-    private static string Said(PresenceEvent e) => $"{E(e.Person ?? "someone")} {E(LogCommand.Describe(e))}";
+    private static string Said(PresenceEvent e) => $"{E(e.Person ?? "someone")} {E(EventWords.Describe(e))}";
 
     private static void HealthSection(StringBuilder html, StatusView view)
     {
@@ -159,7 +160,7 @@ internal static class StatusPage
         {
             // The hostname is whatever a device on the LAN chose to send: escaped like every other text.
             html.Append($"<tr><td>{d.Mac}</td><td>{d.LastIp}</td><td>{E(d.Person ?? "unknown")}</td><td>{E(d.Dhcp?.Hostname ?? "")}</td>" +
-                $"<td>{When(d.LastSeen, view)}</td><td>{E(DevicesCommand.Note(d))}</td></tr>\n");
+                $"<td>{When(d.LastSeen, view)}</td><td>{E(DeviceNotes.Of(d))}</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n</section>\n");
     }

@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
-using Footfall.Cli;
 using Footfall.Config;
 using Footfall.Contracts;
-using Footfall.Daemon;
 using Footfall.Presence;
 using Footfall.Runtime;
+using Footfall.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -27,26 +26,31 @@ internal static class StatusServer
     private static readonly TimeSpan s_firstSweepWait = TimeSpan.FromSeconds(30);
 
     /// <summary>The page as `footfall run` serves it: unless status.enabled is false, on status.listen or the default.</summary>
-    public static Task RunAsync(FootfallSettings settings, string dataDirectory, Health health, Mailboxes mailboxes, Log log, TimeProvider time, CancellationToken stopping)
+    public static async Task RunAsync(
+        FootfallSettings settings, string dataDirectory, Health health, PresenceBoard board, Broadcast<IReadOnlyList<PresenceEvent>> committed,
+        Log log, TimeProvider time, CancellationToken stopping)
     {
         if (!settings.Status.Enabled)
         {
-            return Task.CompletedTask;
+            return;
         }
         IPEndPoint listen = settings.Status.ListenOrDefault(Environment.GetEnvironmentVariable);
-        Store.FootfallStore store;
+        FootfallStore store;
         try
         {
             // Its own read-only connection: a page being read never holds up a commit.
-            store = Store.FootfallStore.OpenReadOnly(dataDirectory);
+            store = FootfallStore.OpenReadOnly(dataDirectory);
         }
-        catch (Store.StoreException e)
+        catch (StoreException e)
         {
             log.Warn($"status page: cannot read the database: {e.Message}; carrying on without the page");
-            return Task.CompletedTask;
+            return;
         }
-        var sources = new StatusSources(store, settings, health, mailboxes.Presence, time.GetUtcNow(), time);
-        return RunAsync(sources, listen, mailboxes.Committed, log, stopping);
+        using (store)
+        {
+            var sources = new StatusSources(store, settings, health, board, time.GetUtcNow(), time);
+            await RunAsync(sources, listen, committed, log, stopping).ConfigureAwait(false);
+        }
     }
 
     private static async Task RunAsync(StatusSources sources, IPEndPoint listen, Broadcast<IReadOnlyList<PresenceEvent>> committed, Log log, CancellationToken stopping)
@@ -83,7 +87,6 @@ internal static class StatusServer
         finally
         {
             await app.DisposeAsync().ConfigureAwait(false);
-            sources.Dispose();
         }
     }
 

@@ -13,11 +13,11 @@ namespace Footfall.Status;
 /// Everything the page reads, and nothing it could change: its own read-only connection to the store
 /// (WAL: the daemon's writes never wait for it), the presence board and the health verdict.
 /// </summary>
-internal sealed class StatusSources : IDisposable
+internal sealed class StatusSources
 {
-    private readonly FootfallStore _store;
+    private readonly IStoreReads _store;
 
-    public StatusSources(FootfallStore store, FootfallSettings settings, Health health, PresenceBoard board, DateTimeOffset startedAt, TimeProvider time)
+    public StatusSources(IStoreReads store, FootfallSettings settings, Health health, PresenceBoard board, DateTimeOffset startedAt, TimeProvider time)
     {
         _store = store;
         Settings = settings;
@@ -37,7 +37,7 @@ internal sealed class StatusSources : IDisposable
 
     public TimeProvider Time { get; }
 
-    public FootfallStore Store => _store;
+    public IStoreReads Store => _store;
 
     /// <summary>What the status LED shows now, judged as the LED loop judges it.</summary>
     public StatusCondition Condition(HealthVerdict verdict) => StatusJudge.Judge(verdict, Board.FirstSweepDone, Board.AnyoneIn);
@@ -59,6 +59,4 @@ internal sealed class StatusSources : IDisposable
             (long)Math.Max(0, (now - StartedAt).TotalSeconds),
             PiFooter.Json(_store.PiEpisodes(now - PiFooter.Window), _store.LastPiReading(), now));
     }
-
-    public void Dispose() => _store.Dispose();
 }

@@ -9,7 +9,7 @@ namespace Footfall.Store;
 /// may be shared by the daemon's workers.
 /// </summary>
 /// <remarks>The operations live in the other FootfallStore.*.cs files, one concern each.</remarks>
-public sealed partial class FootfallStore : IDisposable
+public sealed partial class FootfallStore : IDisposable, IStoreReads, IBusOutbox, IPostHistory
 {
     public const string FileName = "footfall.db";
 

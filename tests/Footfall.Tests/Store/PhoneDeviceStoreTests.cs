@@ -1,4 +1,5 @@
 using Footfall.Cli;
+using Footfall.Contracts;
 using Footfall.Net;
 using Footfall.Presence;
 using Footfall.Store;
@@ -27,8 +28,8 @@ public sealed class PhoneDeviceStoreTests : IDisposable
         Dictionary<MacAddress, DeviceRow> rows = _fixture.Store.Devices().ToDictionary(d => d.Mac);
         Assert.Equal(rotated, rows[rotated.Mac].ToSeen());
         Assert.Equal(adopted, rows[adopted.Mac].ToSeen());
-        Assert.Equal("probably Alice's phone with a new private address; IP conflict with 3c:22:fb:00:00:01", DevicesCommand.Note(rows[rotated.Mac]));
-        Assert.Equal("counts for Alice by DHCP hostname (people[].hostnames)", DevicesCommand.Note(rows[adopted.Mac]));
+        Assert.Equal("probably Alice's phone with a new private address; IP conflict with 3c:22:fb:00:00:01", DeviceNotes.Of(rows[rotated.Mac]));
+        Assert.Equal("counts for Alice by DHCP hostname (people[].hostnames)", DeviceNotes.Of(rows[adopted.Mac]));
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class PhoneDeviceStoreTests : IDisposable
         _fixture.Store.RecordDevices([new DeviceSeen(mac, Ip("10.0.0.22"), t0.AddSeconds(30), null) { ProbablyOf = "Bob" }]);
         DeviceRow row = Assert.Single(_fixture.Store.Devices());
         Assert.Equal((null, null, (DhcpIdentity?)null), (row.ProbablyOf, row.ConflictWith, row.Dhcp));
-        Assert.Equal("", DevicesCommand.Note(row));
+        Assert.Equal("", DeviceNotes.Of(row));
     }
 
     public void Dispose() => _fixture.Dispose();

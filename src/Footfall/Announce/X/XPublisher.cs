@@ -19,7 +19,7 @@ public sealed class XPublisher : IAnnouncer
     /// <summary>After this many failed tries in a row without an answer, X is reported unreachable.</summary>
     private const int UnreachableAfter = 3;
 
-    private readonly FootfallStore _store;
+    private readonly IPostHistory _history;
     private readonly XClient _client;
     private readonly Composer _composer;
     private readonly AnnounceSettings _settings;
@@ -29,14 +29,13 @@ public sealed class XPublisher : IAnnouncer
     private readonly Log _log;
     private readonly TimeProvider _time;
     private readonly Random _random;
-    private readonly History _history;
     private bool _waitingForClock;
 
     public XPublisher(
-        FootfallStore store, XClient client, AnnounceSettings settings, IReadOnlyList<Person> people, TimeZoneInfo timeZone,
+        IPostHistory history, XClient client, AnnounceSettings settings, IReadOnlyList<Person> people, TimeZoneInfo timeZone,
         ClockGate clock, Health health, Log log, TimeProvider time, Random random)
     {
-        _store = store;
+        _history = history;
         _client = client;
         _settings = settings;
         _people = people;
@@ -46,7 +45,6 @@ public sealed class XPublisher : IAnnouncer
         _time = time;
         _random = random;
         _composer = new Composer(settings, timeZone, random, time);
-        _history = new History(store);
     }
 
     public string Name => "X";
@@ -61,7 +59,7 @@ public sealed class XPublisher : IAnnouncer
         DateTimeOffset? waitUntil = Compose();
         await SendDuePostsAsync(cancellation).ConfigureAwait(false);
         await DeleteDuePostsAsync(cancellation).ConfigureAwait(false);
-        DateTimeOffset? next = _store.NextPostWork();
+        DateTimeOffset? next = _history.NextPostWork();
         return (waitUntil, next) switch
         {
             (null, _) => next,
@@ -90,16 +88,16 @@ public sealed class XPublisher : IAnnouncer
 
     private DateTimeOffset? Compose()
     {
-        IReadOnlyList<OutboxItem> items = _store.PendingOutbox(500);
+        IReadOnlyList<OutboxItem> items = _history.PendingOutbox(500);
         if (items.Count == 0)
         {
             return null;
         }
         var pending = items.Select(i => new PendingAnnouncement(i.EventId, i.Event)).ToList();
-        Composition composition = _composer.Compose(pending, _people, _store.PeopleIn(), _history);
+        Composition composition = _composer.Compose(pending, _people, _history.PeopleIn(), _history);
         if (composition.Posts.Count > 0 || composition.Dropped.Count > 0)
         {
-            _store.SaveComposition(
+            _history.SaveComposition(
                 [.. composition.Posts.Select(p => new PostDraft(p.EventIds, p.Text, p.TemplateUsed))],
                 [.. composition.Dropped.Select(d => new DroppedEvent(d.EventId, d.Reason))]);
             foreach (DroppedAnnouncement d in composition.Dropped)
@@ -112,20 +110,20 @@ public sealed class XPublisher : IAnnouncer
 
     private async Task SendDuePostsAsync(CancellationToken cancellation)
     {
-        foreach (PostRow post in _store.DuePosts(20))
+        foreach (PostRow post in _history.DuePosts(20))
         {
             DateTimeOffset now = _time.GetUtcNow();
             TimeSpan age = now - post.OldestEventAt;
             if (age > _settings.StaleAfter)
             {
                 string why = $"expired: not on X within {HumanDuration.Format(_settings.StaleAfter)} of the event, so not posted late";
-                _store.RecordPost(post.Id, new PostOutcome(PostState.Expired, why));
+                _history.RecordPost(post.Id, new PostOutcome(PostState.Expired, why));
                 _log.Warn($"announce: post {post.Id} {why}");
                 continue;
             }
             XResult result = await _client.PostAsync(post.Text, cancellation).ConfigureAwait(false);
             PostOutcome outcome = Outcome(result, post.Attempts + 1, _time.GetUtcNow());
-            _store.RecordPost(post.Id, outcome);
+            _history.RecordPost(post.Id, outcome);
             Report(post, result, outcome);
             // Trouble with X is trouble for every post: the rest wait for their own next try.
             if (outcome.State == PostState.Pending)
@@ -173,7 +171,7 @@ public sealed class XPublisher : IAnnouncer
 
     private async Task DeleteDuePostsAsync(CancellationToken cancellation)
     {
-        foreach (DeletionRow row in _store.DueDeletions(20))
+        foreach (DeletionRow row in _history.DueDeletions(20))
         {
             XResult result = await _client.DeleteAsync(row.XId, cancellation).ConfigureAwait(false);
             DateTimeOffset? retry = RetryPolicy.NextTry(result, 1, _time.GetUtcNow(), _random);
@@ -184,20 +182,12 @@ public sealed class XPublisher : IAnnouncer
                 _ when retry is null => $"posted on X; X refused to delete it: {result.Detail}",
                 _ => $"posted on X; deleting it failed ({result.Detail}), next try at {ClockTime.Format(retry)}",
             };
-            _store.RecordDeletion(row.Id, retry, detail);
+            _history.RecordDeletion(row.Id, retry, detail);
             _log.Info($"announce: {detail} (post {row.XId})");
             if (retry is not null)
             {
                 break;
             }
         }
-    }
-
-    /// <summary>What the composer remembers, read from the store.</summary>
-    private sealed class History(FootfallStore store) : IAnnounceHistory
-    {
-        public string? LastTemplate(string person) => store.LastTemplate(person);
-
-        public DateTimeOffset? LastDepartureBefore(string person, DateTimeOffset at) => store.LastDepartureBefore(person, at);
     }
 }

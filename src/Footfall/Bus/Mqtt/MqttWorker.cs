@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Footfall.Config;
-using Footfall.Daemon;
+using Footfall.Presence;
 using Footfall.Runtime;
 using Footfall.Store;
 using MQTTnet;
@@ -20,37 +20,36 @@ public sealed class MqttWorker : IWorker
 {
     public const string WorkerName = "mqtt";
 
-    private static readonly TimeSpan s_pollEvery = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
-    private const int EventBatch = 100;
 
     private readonly MqttSettings _settings;
     private readonly MqttTopics _topics;
     private readonly string _siteName;
     private readonly Uri? _pageUrl;
-    private readonly FootfallStore _store;
-    private readonly Mailboxes _mailboxes;
-    private readonly Health _health;
+    private readonly IBusOutbox _store;
+    private readonly PresenceBoard _presence;
+    private readonly OutboxPump _pump;
+    private readonly BusProblem _problem;
     private readonly Log _log;
     private readonly TimeProvider _time;
     private readonly Backoff _backoff = new(new Random());
     private readonly Dictionary<string, PersonState> _published = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _strangers = new();
     private volatile bool _discoveryDue = true;
-    private string? _lastProblem;
 
     /// <param name="pageUrl">The status page's address for Home Assistant's device card, or null without a page.</param>
-    public MqttWorker(MqttSettings settings, string siteName, Uri? pageUrl, FootfallStore store, Mailboxes mailboxes, Health health, Log log, TimeProvider time)
+    public MqttWorker(MqttSettings settings, string siteName, Uri? pageUrl, BusContext bus)
     {
         _settings = settings;
         _topics = new MqttTopics(settings);
         _siteName = siteName;
         _pageUrl = pageUrl;
-        _store = store;
-        _mailboxes = mailboxes;
-        _health = health;
-        _log = log;
-        _time = time;
+        _store = bus.Outbox;
+        _presence = bus.Presence;
+        _pump = new OutboxPump(bus.Outbox, OutboxDestination.Mqtt, bus.Bell, bus.Time);
+        _problem = new BusProblem("mqtt", HealthArea, bus.Health, bus.Log);
+        _log = bus.Log;
+        _time = bus.Time;
     }
 
     public string Name => WorkerName;
@@ -68,27 +67,26 @@ public sealed class MqttWorker : IWorker
         };
         try
         {
-            while (!stopping.IsCancellationRequested)
+            await _pump.RunAsync(async round =>
             {
-                if (!client.IsConnected && !await ConnectAsync(client, stopping).ConfigureAwait(false))
+                if (!client.IsConnected && !await ConnectAsync(client, round).ConfigureAwait(false))
                 {
-                    continue;
+                    return false;
                 }
-                Task rung = _mailboxes.Bus.Next;
                 try
                 {
-                    await PublishAsync(client, stopping).ConfigureAwait(false);
+                    await PublishAsync(client, round).ConfigureAwait(false);
+                    return true;
                 }
-                catch (Exception e) when (!stopping.IsCancellationRequested && e is not (OutOfMemoryException or StoreException))
+                catch (Exception e) when (!round.IsCancellationRequested && e is not (OutOfMemoryException or StoreException))
                 {
-                    Problem($"lost the MQTT broker {_settings.Broker}: {e.Message}", warnNow: true);
+                    _problem.Say($"lost the MQTT broker {_settings.Broker}: {e.Message}");
                     await DisconnectQuietlyAsync(client).ConfigureAwait(false);
                     // A broker that takes the connection but not the messages must not make this a busy loop.
-                    await Task.Delay(_backoff.Next(), _time, stopping).ConfigureAwait(false);
-                    continue;
+                    await Task.Delay(_backoff.Next(), _time, round).ConfigureAwait(false);
+                    return false;
                 }
-                await Doorbell.WaitAsync(rung, s_pollEvery, _time, stopping).ConfigureAwait(false);
-            }
+            }, stopping).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -146,18 +144,19 @@ public sealed class MqttWorker : IWorker
                 : $"cannot reach the MQTT broker {_settings.Broker}: {e.Message}";
             TimeSpan pause = _backoff.Next();
             // Said at once when the broker refuses us (a human must act), after three tries when it is away.
-            Problem(problem, warnNow: refused || _backoff.Failures == 3);
+            if (refused || _backoff.Failures == 3)
+            {
+                _problem.Say(problem);
+            }
             await DisconnectQuietlyAsync(client).ConfigureAwait(false);
             await Task.Delay(pause, _time, stopping).ConfigureAwait(false);
             return false;
         }
-        if (_lastProblem is not null || _backoff.Failures > 0 || _published.Count == 0)
+        if (_problem.Clear() || _backoff.Failures > 0 || _published.Count == 0)
         {
             _log.Info($"mqtt: connected to {_settings.Broker}, publishing under {_settings.Topic}/");
         }
         _backoff.Reset();
-        _lastProblem = null;
-        _health.SetProblem(HealthArea, null);
         // What is retained may have been lost with the broker: everything is published again.
         _published.Clear();
         _discoveryDue = true;
@@ -217,7 +216,7 @@ public sealed class MqttWorker : IWorker
             }
         }
         // Before the first sweep everybody would read "not_home": wait for it rather than flap.
-        if (_mailboxes.Presence.FirstSweepDone)
+        if (_presence.FirstSweepDone)
         {
             foreach (PersonState person in states)
             {
@@ -233,22 +232,15 @@ public sealed class MqttWorker : IWorker
                 _published[person.Person] = person;
             }
         }
-        // A backlog (the broker was away for a day) goes out batch after batch, not one batch per round.
-        IReadOnlyList<BusItem> batch;
-        do
+        await _pump.DrainAsync(async item =>
         {
-            batch = _store.PendingBus(OutboxDestination.Mqtt, EventBatch);
-            foreach (BusItem item in batch)
+            MqttClientPublishResult result = await client.PublishAsync(Message(_topics.Events, EventEnvelope.Of(item.Event), retain: false), stopping).ConfigureAwait(false);
+            if (!result.IsSuccess)
             {
-                MqttClientPublishResult result = await client.PublishAsync(Message(_topics.Events, EventEnvelope.Of(item.Event), retain: false), stopping).ConfigureAwait(false);
-                if (!result.IsSuccess)
-                {
-                    throw new InvalidOperationException($"the broker did not take event {item.Id}: {result.ReasonCode}");
-                }
-                _store.MarkOutbox(item.Id, OutboxState.Delivered, $"on {_topics.Events}");
+                throw new InvalidOperationException($"the broker did not take event {item.Id}: {result.ReasonCode}");
             }
-        }
-        while (batch.Count == EventBatch);
+            return Delivery.Delivered($"on {_topics.Events}");
+        }).ConfigureAwait(false);
     }
 
     /// <summary>What the broker sends us: Home Assistant's birth message, and retained discovery configs.</summary>
@@ -261,23 +253,13 @@ public sealed class MqttWorker : IWorker
             {
                 _log.Info("mqtt: Home Assistant is online: publishing discovery and state again");
                 _discoveryDue = true;
-                _mailboxes.Bus.Ring();
+                _pump.Ring();
             }
         }
         else if (HomeAssistantDiscovery.OwnSlug(_topics, bytes) is { } slug)
         {
             _strangers.Enqueue(slug);
-            _mailboxes.Bus.Ring();
-        }
-    }
-
-    private void Problem(string problem, bool warnNow)
-    {
-        if (warnNow && problem != _lastProblem)
-        {
-            _log.Error($"mqtt: {problem}; retrying with backoff");
-            _lastProblem = problem;
-            _health.SetProblem(HealthArea, problem);
+            _pump.Ring();
         }
     }
 

@@ -1,5 +1,4 @@
 using Footfall.Config;
-using Footfall.Daemon;
 using Footfall.Runtime;
 using Footfall.Store;
 using StackExchange.Redis;
@@ -23,29 +22,23 @@ public sealed class ZenIrcBotWorker : IWorker
 
     private static readonly RedisChannel s_in = RedisChannel.Literal("in");
     private static readonly RedisChannel s_out = RedisChannel.Literal("out");
-    private static readonly TimeSpan s_pollEvery = TimeSpan.FromSeconds(5);
-    private const int AnnouncementBatch = 100;
 
     private readonly ZenIrcBotSettings _settings;
     private readonly FootfallSettings _all;
-    private readonly FootfallStore _store;
-    private readonly Mailboxes _mailboxes;
-    private readonly Health _health;
+    private readonly IBusOutbox _store;
+    private readonly OutboxPump _pump;
+    private readonly BusProblem _problem;
     private readonly Log _log;
-    private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
-    private string? _lastProblem;
     private bool _saidOnline;
 
-    public ZenIrcBotWorker(ZenIrcBotSettings settings, FootfallSettings all, FootfallStore store, Mailboxes mailboxes, Health health, Log log, TimeProvider time)
+    public ZenIrcBotWorker(ZenIrcBotSettings settings, FootfallSettings all, BusContext bus)
     {
         _settings = settings;
         _all = all;
-        _store = store;
-        _mailboxes = mailboxes;
-        _health = health;
-        _log = log;
-        _time = time;
+        _store = bus.Outbox;
+        _pump = new OutboxPump(bus.Outbox, OutboxDestination.ZenIrcBot, bus.Bell, bus.Time);
+        _problem = new BusProblem(WorkerName, HealthArea, bus.Health, bus.Log);
+        _log = bus.Log;
     }
 
     public string Name => WorkerName;
@@ -80,9 +73,8 @@ public sealed class ZenIrcBotWorker : IWorker
         Task answering = Task.CompletedTask;
         try
         {
-            while (!stopping.IsCancellationRequested)
+            await _pump.RunAsync(async round =>
             {
-                Task rung = _mailboxes.Bus.Next;
                 try
                 {
                     if (requests is null)
@@ -99,8 +91,8 @@ public sealed class ZenIrcBotWorker : IWorker
                     // Not said now (Redis is away or refuses us): the rows stay pending for a later round.
                     Failed(IsRefusal(e));
                 }
-                await Doorbell.WaitAsync(rung, s_pollEvery, _time, stopping).ConfigureAwait(false);
-            }
+                return true;
+            }, stopping).ConfigureAwait(false);
         }
         finally
         {
@@ -143,31 +135,22 @@ public sealed class ZenIrcBotWorker : IWorker
     private async Task AnnounceAsync(ISubscriber bus)
     {
         var postsSaid = new HashSet<long>();
-        IReadOnlyList<BusItem> batch;
-        do
+        await _pump.DrainAsync(async item =>
         {
-            batch = _store.PendingBus(OutboxDestination.ZenIrcBot, AnnouncementBatch);
-            foreach (BusItem item in batch)
+            ZenAnnouncement next = ZenAnnouncement.For(item, postsSaid);
+            switch (next.Step)
             {
-                ZenAnnouncement next = ZenAnnouncement.For(item, postsSaid);
-                switch (next.Step)
-                {
-                    case ZenAnnounceStep.Wait:
-                        return;
-                    case ZenAnnounceStep.Say:
-                        await bus.PublishAsync(s_out, new ZenPrivmsg(_settings.Channel, next.Text!).Envelope()).ConfigureAwait(false);
-                        _store.MarkOutbox(item.Id, OutboxState.Delivered, $"said in {_settings.Channel}");
-                        break;
-                    case ZenAnnounceStep.AlreadySaid:
-                        _store.MarkOutbox(item.Id, OutboxState.Delivered, $"said in {_settings.Channel} with the rest of its post");
-                        break;
-                    default:
-                        _store.MarkOutbox(item.Id, OutboxState.Dropped, "not announced");
-                        break;
-                }
+                case ZenAnnounceStep.Wait:
+                    return Delivery.Wait;
+                case ZenAnnounceStep.Say:
+                    await bus.PublishAsync(s_out, new ZenPrivmsg(_settings.Channel, next.Text!).Envelope()).ConfigureAwait(false);
+                    return Delivery.Delivered($"said in {_settings.Channel}");
+                case ZenAnnounceStep.AlreadySaid:
+                    return Delivery.Delivered($"said in {_settings.Channel} with the rest of its post");
+                default:
+                    return Delivery.Dropped("not announced");
             }
-        }
-        while (batch.Count == AnnouncementBatch);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Answers what comes on "in"; anything else there is ignored, bad input with a debug line.</summary>
@@ -204,31 +187,14 @@ public sealed class ZenIrcBotWorker : IWorker
         }
     }
 
-    private void Failed(bool refused)
-    {
-        string problem = refused
-            ? $"Redis at {_settings.Redis} refuses footfall's password: check the password in zenircbot.redis"
-            : $"cannot reach Redis at {_settings.Redis}";
-        lock (_gate)
-        {
-            if (problem == _lastProblem)
-            {
-                return;
-            }
-            _lastProblem = problem;
-        }
-        _log.Error($"zenircbot: {problem}; retrying with backoff");
-        _health.SetProblem(HealthArea, problem);
-    }
+    private void Failed(bool refused) => _problem.Say(refused
+        ? $"Redis at {_settings.Redis} refuses footfall's password: check the password in zenircbot.redis"
+        : $"cannot reach Redis at {_settings.Redis}");
 
     private void Restored()
     {
-        lock (_gate)
-        {
-            _lastProblem = null;
-        }
+        _problem.Clear();
         _log.Info($"zenircbot: connected to {_settings.Redis} again");
-        _health.SetProblem(HealthArea, null);
-        _mailboxes.Bus.Ring();
+        _pump.Ring();
     }
 }
