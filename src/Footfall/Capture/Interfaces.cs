@@ -1,7 +1,8 @@
 using Footfall.Interop.Linux;
 using Footfall.Net.Linux;
+using Footfall.Runtime;
 
-namespace Footfall.Cli;
+namespace Footfall.Capture;
 
 /// <summary>Finds the interface a command should use, turning kernel answers into messages for people.</summary>
 public static class Interfaces

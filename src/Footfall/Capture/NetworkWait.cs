@@ -2,7 +2,7 @@ using Footfall.Daemon;
 using Footfall.Net.Linux;
 using Footfall.Runtime;
 
-namespace Footfall.Cli;
+namespace Footfall.Capture;
 
 /// <summary>
 /// At boot the appliance may start before DHCP has given it an address (or a default route to find its

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Footfall.Config;
+using Footfall.Runtime;
 
 namespace Footfall.Cli;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Footfall.Config;
 using Footfall.Feed;
+using Footfall.Runtime;
 using Footfall.Store;
 
 namespace Footfall.Cli;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Footfall.Contracts;
 using Footfall.Presence;
+using Footfall.Runtime;
 using Footfall.Store;
 using Footfall.Text;
 

@@ -5,6 +5,7 @@ using Footfall.Contracts;
 using Footfall.Net;
 using Footfall.Presence;
 using Footfall.Replay;
+using Footfall.Runtime;
 using Footfall.Store;
 
 namespace Footfall.Cli;

@@ -12,7 +12,7 @@ using Footfall.Text;
 
 namespace Footfall.Cli;
 
-/// <summary>`footfall run --config FILE [--data DIR]`: the daemon.</summary>
+/// <summary>`footfall run --config FILE [--data DIR]`: the daemon. It parses and checks the arguments and the config, then hands over to <see cref="DaemonStart"/>.</summary>
 public static class RunCommand
 {
     public static Command Create()
@@ -67,72 +67,7 @@ public static class RunCommand
             return ExitCodes.BadUsage;
         }
 
-        using var stopping = new CancellationTokenSource();
-        using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        bool ownSubnet = settings.Network.Subnets.Count == 0;
-        if (NetworkWait.Resolve(settings.Network.Interface, ownSubnet, log, stopping.Token) is not { } link)
-        {
-            log.Info("stopped");
-            return ExitCodes.Success;
-        }
-        var subnets = ownSubnet ? [link.Subnet!.Value] : settings.Network.Subnets.ToList();
-        if (!SweepTargets.TryCreate(subnets, link.Address, out SweepTargets targets, out string targetsError))
-        {
-            throw new UsageException($"{configPath}: network.subnets: {targetsError}");
-        }
-        try
-        {
-            // Fail now, with the reason, rather than in a crash loop of the sweeper.
-            PcapLink.Open(link).Dispose();
-        }
-        catch (CaptureException e)
-        {
-            Console.Error.WriteLine($"footfall: {(e.PermissionDenied ? PcapLink.MissingCapabilityMessage : e.Message)}");
-            return ExitCodes.RuntimeFailure;
-        }
-
         string data = dataDirectory ?? FootfallStore.DefaultDataDirectory;
-        FootfallStore store;
-        try
-        {
-            store = FootfallStore.Open(data, TimeProvider.System);
-        }
-        catch (StoreException e)
-        {
-            Console.Error.WriteLine($"footfall: {e.Message}");
-            return ExitCodes.RuntimeFailure;
-        }
-        CaptureRecorder? recorder = null;
-        if (capturePath is not null)
-        {
-            try
-            {
-                recorder = CaptureRecorder.Create(capturePath, captureBytes, problem => log.Warn($"capture: {problem}"));
-                log.Info($"capture: recording every frame received (ARP, DHCP, IPv6 ND) into {recorder.Path} (at most {captureSizeText} with {recorder.Path}.1)");
-            }
-            catch (CaptureFileException e)
-            {
-                store.Dispose();
-                Console.Error.WriteLine($"footfall: {e.Message}");
-                return ExitCodes.RuntimeFailure;
-            }
-        }
-        using (recorder)
-        using (store)
-        {
-            store.SyncPeople(settings.People);
-            log.Info($"{BuildInfo.Line} starting: {settings.People.Count} people; sweeping {link.Name} ({string.Join(", ", subnets)}, {targets.Count} addresses) every {settings.Network.SweepInterval.TotalSeconds:0.#} s; data in {store.DatabasePath}");
-            int exitCode = new DaemonHost(settings, link, targets, store, log, TimeProvider.System) { Hardware = hardware with { Capture = recorder } }.RunAsync(stopping.Token).GetAwaiter().GetResult();
-            log.Info(exitCode == 0 ? "stopped" : $"stopping with exit code {exitCode}");
-            return exitCode;
-        }
-
-        void Stop(PosixSignalContext context)
-        {
-            // Handled here: the workers finish their current step and hand everything to the store.
-            context.Cancel = true;
-            stopping.Cancel();
-        }
+        return DaemonStart.Run(new DaemonRequest(settings, configPath, data, hardware, capturePath, captureBytes, captureSizeText), log);
     }
 }

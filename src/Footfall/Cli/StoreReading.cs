@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Footfall.Runtime;
 using Footfall.Store;
 
 namespace Footfall.Cli;

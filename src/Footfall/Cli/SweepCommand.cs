@@ -2,6 +2,7 @@ using System.CommandLine;
 using Footfall.Capture;
 using Footfall.Net;
 using Footfall.Net.Linux;
+using Footfall.Runtime;
 using Footfall.Sweep;
 using Footfall.Text;
 

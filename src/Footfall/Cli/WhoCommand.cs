@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Footfall.Contracts;
+using Footfall.Runtime;
 using Footfall.Store;
 
 namespace Footfall.Cli;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Footfall.Announce;
 using Footfall.Announce.X;
 using Footfall.Config;
+using Footfall.Runtime;
 
 namespace Footfall.Cli;
 

@@ -74,6 +74,7 @@ public sealed class DaemonHost
             Announcer(mailboxes),
             .. BusWorkers(mailboxes),
         ];
+        var judge = new StatusJudge(StoreWorker.WorkerName, StoreWorker.ProgressName);
         var supervisor = new Supervisor(workers, new SupervisorPolicy(), _time, Health, _log);
         // The LEDs and the watchdog run beside the supervisor, not under it: they must outlive the
         // workers' shutdown, and the watchdog is disarmed only once everything stopped cleanly.
@@ -85,9 +86,10 @@ public sealed class DaemonHost
             WatchHealthAsync(watching.Token),
             ConfigStatus.WatchAsync(Environment.GetEnvironmentVariable(ConfigStatus.EnvironmentVariable), Health, _log, _time, watching.Token),
             new PiHealthLoop(new PiSensors(Hardware.SysfsRoot), _settings.Health, _store, Health, _log, _time).RunAsync(watching.Token),
-            leds.Count > 0 ? new LedLoop(leds, Health.Verdict, mailboxes.Presence, _settings.People, _log, _time).RunAsync(watching.Token) : Task.CompletedTask,
+            leds.Count > 0 ? new LedLoop(leds, Health.Verdict, judge, mailboxes.Presence, _settings.People, _log, _time).RunAsync(watching.Token) : Task.CompletedTask,
             feeder is not null ? WatchdogLoop.RunAsync(feeder, _time, watching.Token) : Task.CompletedTask,
-            StatusServer.RunAsync(_settings, Path.GetDirectoryName(_store.DatabasePath)!, Health, mailboxes.Presence, mailboxes.Committed, _log, _time, watching.Token),
+            StatusServer.RunAsync(
+                _settings, Path.GetDirectoryName(_store.DatabasePath)!, new PageInputs(Health, mailboxes.Presence, mailboxes.Committed, judge), _log, _time, watching.Token),
         ];
         int exitCode = await supervisor.RunAsync(stopping).ConfigureAwait(false);
         await watching.CancelAsync().ConfigureAwait(false);

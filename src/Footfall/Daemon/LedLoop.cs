@@ -20,14 +20,16 @@ public sealed class LedLoop
     private readonly IReadOnlyList<Person> _people;
     private readonly TimeProvider _time;
     private readonly StatusLed _status;
+    private readonly StatusJudge _judge;
     private readonly Log _log;
     private bool _failed;
 
-    public LedLoop(IReadOnlyList<ILedDriver> drivers, Func<HealthVerdict> health, PresenceBoard presence, IReadOnlyList<Person> people, Log log, TimeProvider time)
+    public LedLoop(IReadOnlyList<ILedDriver> drivers, Func<HealthVerdict> health, StatusJudge judge, PresenceBoard presence, IReadOnlyList<Person> people, Log log, TimeProvider time)
     {
         _log = log;
         _drivers = drivers;
         _health = health;
+        _judge = judge;
         _presence = presence;
         _people = people;
         _time = time;
@@ -37,7 +39,7 @@ public sealed class LedLoop
     /// <summary>Works out and shows the LEDs now.</summary>
     public LedFrame Render()
     {
-        _status.Show(StatusJudge.Judge(_health(), _presence.FirstSweepDone, _presence.AnyoneIn));
+        _status.Show(_judge.Judge(_health(), _presence.FirstSweepDone, _presence.AnyoneIn));
         var people = _people.Select(p => new PersonLed(p.Name, p.Led, _presence.IsIn(p.Name))).ToList();
         var frame = new LedFrame(_status.Condition, _status.IsOn, people);
         foreach (ILedDriver driver in _drivers)

@@ -1,12 +1,13 @@
-using Footfall.Daemon;
 using Footfall.Runtime;
 
 namespace Footfall.Leds;
 
 /// <summary>Decides what the status LED says from the health verdict and who is in. Pure.</summary>
-public static class StatusJudge
+/// <param name="storeWorker">The store worker's name in the verdict: stopped means storage is failing.</param>
+/// <param name="storeProgress">The store's progress name in the verdict: late means storage is failing.</param>
+public sealed class StatusJudge(string storeWorker, string storeProgress)
 {
-    public static StatusCondition Judge(HealthVerdict verdict, bool firstSweepDone, bool anyoneIn)
+    public StatusCondition Judge(HealthVerdict verdict, bool firstSweepDone, bool anyoneIn)
     {
         // "announce:mqtt" and the like are kinds of "announce" (see HealthAreas).
         bool Problem(string area) => verdict.ProblemAreas.Any(a => a == area || a.StartsWith(area + ":", StringComparison.Ordinal));
@@ -18,7 +19,7 @@ public static class StatusJudge
         {
             return StatusCondition.NoNetwork;
         }
-        if (verdict.Late.Contains(StoreWorker.ProgressName) || verdict.Stopped.Contains(StoreWorker.WorkerName))
+        if (verdict.Late.Contains(storeProgress) || verdict.Stopped.Contains(storeWorker))
         {
             return StatusCondition.StorageFailing;
         }

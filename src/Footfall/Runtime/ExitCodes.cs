@@ -1,6 +1,7 @@
-namespace Footfall.Cli;
 
-/// <summary>The exit codes DESIGN.md fixes for every subcommand.</summary>
+namespace Footfall.Runtime;
+
+/// <summary>The exit codes footfall promises for every subcommand.</summary>
 public static class ExitCodes
 {
     public const int Success = 0;

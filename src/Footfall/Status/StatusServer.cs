@@ -26,9 +26,7 @@ internal static class StatusServer
     private static readonly TimeSpan s_firstSweepWait = TimeSpan.FromSeconds(30);
 
     /// <summary>The page as `footfall run` serves it: unless status.enabled is false, on status.listen or the default.</summary>
-    public static async Task RunAsync(
-        FootfallSettings settings, string dataDirectory, Health health, PresenceBoard board, Broadcast<IReadOnlyList<PresenceEvent>> committed,
-        Log log, TimeProvider time, CancellationToken stopping)
+    public static async Task RunAsync(FootfallSettings settings, string dataDirectory, PageInputs inputs, Log log, TimeProvider time, CancellationToken stopping)
     {
         if (!settings.Status.Enabled)
         {
@@ -48,8 +46,8 @@ internal static class StatusServer
         }
         using (store)
         {
-            var sources = new StatusSources(store, settings, health, board, time.GetUtcNow(), time);
-            await RunAsync(sources, listen, committed, log, stopping).ConfigureAwait(false);
+            var sources = new StatusSources(store, settings, inputs, time.GetUtcNow(), time);
+            await RunAsync(sources, listen, inputs.Committed, log, stopping).ConfigureAwait(false);
         }
     }
 

@@ -17,12 +17,13 @@ internal sealed class StatusSources
 {
     private readonly IStoreReads _store;
 
-    public StatusSources(IStoreReads store, FootfallSettings settings, Health health, PresenceBoard board, DateTimeOffset startedAt, TimeProvider time)
+    public StatusSources(IStoreReads store, FootfallSettings settings, PageInputs inputs, DateTimeOffset startedAt, TimeProvider time)
     {
         _store = store;
         Settings = settings;
-        Health = health;
-        Board = board;
+        Health = inputs.Health;
+        Board = inputs.Board;
+        Judge = inputs.Judge;
         StartedAt = startedAt;
         Time = time;
     }
@@ -33,6 +34,8 @@ internal sealed class StatusSources
 
     public PresenceBoard Board { get; }
 
+    public StatusJudge Judge { get; }
+
     public DateTimeOffset StartedAt { get; }
 
     public TimeProvider Time { get; }
@@ -40,7 +43,7 @@ internal sealed class StatusSources
     public IStoreReads Store => _store;
 
     /// <summary>What the status LED shows now, judged as the LED loop judges it.</summary>
-    public StatusCondition Condition(HealthVerdict verdict) => StatusJudge.Judge(verdict, Board.FirstSweepDone, Board.AnyoneIn);
+    public StatusCondition Condition(HealthVerdict verdict) => Judge.Judge(verdict, Board.FirstSweepDone, Board.AnyoneIn);
 
     public HealthJson HealthNow()
     {

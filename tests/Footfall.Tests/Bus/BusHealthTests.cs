@@ -10,6 +10,8 @@ namespace Footfall.Tests.Bus;
 /// <summary>A bus's problem (a wrong password, say) is a health problem the status LED shows as "announcing failing".</summary>
 public class BusHealthTests
 {
+    private static readonly StatusJudge s_judge = new(StoreWorker.WorkerName, StoreWorker.ProgressName);
+
     [Theory]
     [InlineData(MqttWorker.HealthArea)]
     [InlineData(ZenIrcBotWorker.HealthArea)]
@@ -17,17 +19,17 @@ public class BusHealthTests
     {
         var health = new Health(new ManualClock());
         health.SetProblem(area, "the broker refuses footfall's password");
-        Assert.Equal(StatusCondition.AnnounceFailing, StatusJudge.Judge(health.Verdict(), firstSweepDone: true, anyoneIn: false));
+        Assert.Equal(StatusCondition.AnnounceFailing, s_judge.Judge(health.Verdict(), firstSweepDone: true, anyoneIn: false));
 
         // X doing fine clears only its own area.
         health.SetProblem(HealthAreas.Announce, null);
         HealthVerdict verdict = health.Verdict();
         Assert.True(verdict.Healthy); // a problem for a human, not a hang: the watchdog stays fed
         Assert.Equal(["the broker refuses footfall's password"], verdict.Problems);
-        Assert.Equal(StatusCondition.AnnounceFailing, StatusJudge.Judge(verdict, firstSweepDone: true, anyoneIn: false));
+        Assert.Equal(StatusCondition.AnnounceFailing, s_judge.Judge(verdict, firstSweepDone: true, anyoneIn: false));
 
         health.SetProblem(area, null);
-        Assert.NotEqual(StatusCondition.AnnounceFailing, StatusJudge.Judge(health.Verdict(), firstSweepDone: true, anyoneIn: false));
+        Assert.NotEqual(StatusCondition.AnnounceFailing, s_judge.Judge(health.Verdict(), firstSweepDone: true, anyoneIn: false));
     }
 
     [Fact]
@@ -35,6 +37,6 @@ public class BusHealthTests
     {
         var health = new Health(new ManualClock());
         health.SetProblem("announcer", "something else");
-        Assert.NotEqual(StatusCondition.AnnounceFailing, StatusJudge.Judge(health.Verdict(), firstSweepDone: true, anyoneIn: false));
+        Assert.NotEqual(StatusCondition.AnnounceFailing, s_judge.Judge(health.Verdict(), firstSweepDone: true, anyoneIn: false));
     }
 }

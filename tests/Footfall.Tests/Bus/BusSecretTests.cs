@@ -1,4 +1,5 @@
 using Footfall.Cli;
+using Footfall.Runtime;
 
 namespace Footfall.Tests.Bus;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Footfall.Cli;
 using Footfall.Config;
+using Footfall.Runtime;
 
 namespace Footfall.Tests.Config;
 

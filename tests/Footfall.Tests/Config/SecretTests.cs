@@ -1,5 +1,6 @@
 using Footfall.Cli;
 using Footfall.Config;
+using Footfall.Runtime;
 
 namespace Footfall.Tests.Config;
 

@@ -40,7 +40,7 @@ public sealed class LedLoopTests : IDisposable
     public void PersonLedsFollowPresenceAndTheStatusLineItsPattern()
     {
         using HardwareLeds leds = Open(new LedSettings { StatusLine = 27, ActiveLow = true });
-        var loop = new LedLoop([leds], _health.Verdict, _presence, s_people, _log, _clock);
+        var loop = new LedLoop([leds], _health.Verdict, new StatusJudge(StoreWorker.WorkerName, StoreWorker.ProgressName), _presence, s_people, _log, _clock);
         (int[] lines, bool activeLow) = Assert.Single(_chip.Requests);
         Assert.Equal([17, 22, 27], lines);
         Assert.True(activeLow);
@@ -65,7 +65,7 @@ public sealed class LedLoopTests : IDisposable
     public void AFailingAnnouncerShowsItsCodeOnTheStatusLed()
     {
         using HardwareLeds leds = Open(new LedSettings { StatusLine = 27 });
-        var loop = new LedLoop([leds], _health.Verdict, _presence, s_people, _log, _clock);
+        var loop = new LedLoop([leds], _health.Verdict, new StatusJudge(StoreWorker.WorkerName, StoreWorker.ProgressName), _presence, s_people, _log, _clock);
         Publish(firstSweepDone: true, "Bob");
         loop.Render();
         _health.SetProblem(HealthAreas.Announce, "X says 401");
@@ -85,7 +85,7 @@ public sealed class LedLoopTests : IDisposable
     {
         string act = FakeLed("ACT", "255");
         using HardwareLeds leds = Open(new LedSettings());
-        var loop = new LedLoop([leds], _health.Verdict, _presence, s_people, _log, _clock);
+        var loop = new LedLoop([leds], _health.Verdict, new StatusJudge(StoreWorker.WorkerName, StoreWorker.ProgressName), _presence, s_people, _log, _clock);
         Assert.Equal("none", File.ReadAllText(Path.Combine(act, "trigger")));
         Publish(firstSweepDone: true, "Alice");
         loop.Render();
@@ -111,7 +111,7 @@ public sealed class LedLoopTests : IDisposable
         using HardwareLeds leds = Open(new LedSettings { StatusLine = 27 });
         Assert.Equal(1, leds.Unavailable);
         Assert.Equal(["<4>LEDs: Could not request line 22 of gpiochip0 (pinctrl-bcm2711) as an output: Device or resource busy: carrying on without that LED"], LogLines());
-        var loop = new LedLoop([leds], _health.Verdict, _presence, s_people, _log, _clock);
+        var loop = new LedLoop([leds], _health.Verdict, new StatusJudge(StoreWorker.WorkerName, StoreWorker.ProgressName), _presence, s_people, _log, _clock);
         Publish(firstSweepDone: true, "Alice", "Bob");
         loop.Render();
         Assert.Equal(new Dictionary<int, bool> { [17] = true, [27] = true }, _chip.Levels);
@@ -121,7 +121,7 @@ public sealed class LedLoopTests : IDisposable
     public void TheLoopWakesAtEachEdgeOfThePatternAndAtLeastEveryStep()
     {
         using HardwareLeds leds = Open(new LedSettings { StatusLine = 27 });
-        var loop = new LedLoop([leds], _health.Verdict, _presence, s_people, _log, _clock);
+        var loop = new LedLoop([leds], _health.Verdict, new StatusJudge(StoreWorker.WorkerName, StoreWorker.ProgressName), _presence, s_people, _log, _clock);
         Publish(firstSweepDone: true, "Bob");
         _health.SetProblem(HealthAreas.Announce, "X says 401");   // 5 blinks of 0.3 s, 0.3 s apart, 1.8 s dark
         var seen = new List<(long Ms, bool On)>();
@@ -151,7 +151,7 @@ public sealed class LedLoopTests : IDisposable
     public void ThePanelSaysWhatChangedOnce()
     {
         var panel = new LedPanel(_log);
-        var loop = new LedLoop([panel], _health.Verdict, _presence, s_people, _log, _clock);
+        var loop = new LedLoop([panel], _health.Verdict, new StatusJudge(StoreWorker.WorkerName, StoreWorker.ProgressName), _presence, s_people, _log, _clock);
         for (int i = 0; i < 30; i++)
         {
             loop.Render();

@@ -8,6 +8,8 @@ namespace Footfall.Tests.Leds;
 /// <summary>Each condition the daemon can be in maps to its documented pattern, rendered in 100 ms steps on a fake clock.</summary>
 public class StatusLedTests
 {
+    private static readonly StatusJudge s_judge = new(StoreWorker.WorkerName, StoreWorker.ProgressName);
+
     private static readonly TimeSpan s_step = TimeSpan.FromMilliseconds(100);
     private static readonly HealthVerdict s_healthy = new(true, [], []);
 
@@ -78,7 +80,7 @@ public class StatusLedTests
     [InlineData(true, true, StatusCondition.HealthySomeoneIn)]
     [InlineData(false, true, StatusCondition.Booting)]
     public void HealthyConditions(bool firstSweepDone, bool anyoneIn, StatusCondition expected) =>
-        Assert.Equal(expected, StatusJudge.Judge(s_healthy, firstSweepDone, anyoneIn));
+        Assert.Equal(expected, s_judge.Judge(s_healthy, firstSweepDone, anyoneIn));
 
     [Fact]
     public void ProblemsMapToTheirCodes()
@@ -110,7 +112,7 @@ public class StatusLedTests
         Assert.Equal(StatusCondition.NoNetwork, Judge(unhealthy with { ProblemAreas = all[1..] }));
         Assert.Equal(StatusCondition.StorageFailing, Judge(unhealthy with { ProblemAreas = all[2..] }));
         Assert.Equal(StatusCondition.Stuck, Judge(unhealthy with { Late = [SweepWorker.ProgressName], ProblemAreas = all[2..] }));
-        Assert.Equal(StatusCondition.Booting, StatusJudge.Judge(s_healthy with { ProblemAreas = all[2..] }, firstSweepDone: false, anyoneIn: true));
+        Assert.Equal(StatusCondition.Booting, s_judge.Judge(s_healthy with { ProblemAreas = all[2..] }, firstSweepDone: false, anyoneIn: true));
         Assert.Equal(StatusCondition.AnnounceFailing, Judge(s_healthy with { ProblemAreas = all[2..] }));
     }
 
@@ -119,10 +121,10 @@ public class StatusLedTests
     {
         var unhealthy = new HealthVerdict(false, ["…"], []) { Late = [SweepWorker.ProgressName] };
         Assert.Equal(StatusCondition.Stuck, Judge(unhealthy with { ProblemAreas = [HealthAreas.Pi] }));
-        Assert.Equal(StatusCondition.Booting, StatusJudge.Judge(s_healthy with { ProblemAreas = [HealthAreas.Pi] }, firstSweepDone: false, anyoneIn: false));
+        Assert.Equal(StatusCondition.Booting, s_judge.Judge(s_healthy with { ProblemAreas = [HealthAreas.Pi] }, firstSweepDone: false, anyoneIn: false));
         Assert.Equal(StatusCondition.AnnounceFailing, Judge(s_healthy with { ProblemAreas = [HealthAreas.Pi, HealthAreas.Announce] }));
         Assert.Equal(StatusCondition.ClockNotSynchronised, Judge(s_healthy with { ProblemAreas = [HealthAreas.Pi, HealthAreas.Clock] }));
-        Assert.Equal(StatusCondition.PiPowerOrHeat, StatusJudge.Judge(s_healthy with { ProblemAreas = [HealthAreas.Pi] }, firstSweepDone: true, anyoneIn: false));
+        Assert.Equal(StatusCondition.PiPowerOrHeat, s_judge.Judge(s_healthy with { ProblemAreas = [HealthAreas.Pi] }, firstSweepDone: true, anyoneIn: false));
     }
 
     [Fact]
@@ -151,7 +153,7 @@ public class StatusLedTests
         Assert.Equal([HealthAreas.Clock], verdict.ProblemAreas);
     }
 
-    private static StatusCondition Judge(HealthVerdict verdict) => StatusJudge.Judge(verdict, firstSweepDone: true, anyoneIn: true);
+    private static StatusCondition Judge(HealthVerdict verdict) => s_judge.Judge(verdict, firstSweepDone: true, anyoneIn: true);
 
     private static string Render(StatusLed led, ManualClock clock, int steps)
     {

@@ -1,0 +1,8 @@
+using Footfall.Leds;
+using Footfall.Presence;
+using Footfall.Runtime;
+
+namespace Footfall.Status;
+
+/// <summary>What the daemon hands the page besides the store: health, who is in, the events as they are committed, and the status LED's judge.</summary>
+public sealed record PageInputs(Health Health, PresenceBoard Board, Broadcast<IReadOnlyList<PresenceEvent>> Committed, StatusJudge Judge);
