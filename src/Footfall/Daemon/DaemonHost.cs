@@ -68,7 +68,7 @@ public sealed class DaemonHost
         };
         IWorker[] workers =
         [
-            new SweepWorker(() => InterfaceInfo.Query(_link.Name), _targets, new SweepOptions(), interval, mailboxes, Health, _log, _time) { Recorder = Hardware.Capture, Departure = rules.Departure },
+            new SweepWorker(new SweepPlan(() => InterfaceInfo.Query(_link.Name), _targets, new SweepOptions(), interval), mailboxes, Health, _log, _time) { Recorder = Hardware.Capture, Departure = rules.Departure },
             new TrackerWorker(() => RestoreTracker(rules), mailboxes, _settings.Retention.UnknownDevices, _time) { Log = _log },
             new StoreWorker(_store, _settings.Retention, mailboxes, Health, _log, _time),
             Announcer(mailboxes),
@@ -139,8 +139,8 @@ public sealed class DaemonHost
         {
             _xClient ??= new XClient(x, _time);
             var publisher = new XPublisher(
-                _store, _xClient, announce, _settings.People, _settings.Site.TimeZone,
-                new ClockGate(x.ClockSyncMarker), Health, _log, _time, new Random());
+                _store, _xClient, new AnnouncerSetup(announce, _settings.People, _settings.Site.TimeZone, _time, new Random()),
+                new ClockGate(x.ClockSyncMarker), Health, _log);
             return new AnnounceWorker(publisher, mailboxes, _time);
         }
         var console = new ConsoleAnnouncer(

@@ -35,13 +35,13 @@ public sealed class SweepWorker : IWorker
     public DeparturePlan Departure { get; init; } = new();
     private bool _reportedFirstSweep;
 
-    public SweepWorker(Func<InterfaceInfo> link, SweepTargets targets, SweepOptions options, TimeSpan interval, Mailboxes mailboxes, Health health, Log log, TimeProvider time)
+    public SweepWorker(SweepPlan plan, Mailboxes mailboxes, Health health, Log log, TimeProvider time)
     {
         _log = log;
-        _link = link;
-        _targets = targets;
-        _options = options;
-        _interval = interval;
+        _link = plan.Link;
+        _targets = plan.Targets;
+        _options = plan.Options;
+        _interval = plan.Interval;
         _mailboxes = mailboxes;
         _health = health;
         _time = time;

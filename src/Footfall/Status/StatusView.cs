@@ -47,7 +47,9 @@ internal sealed record StatusView(
             .Take(TimelineLength)];
         List<LogRow> posts = [.. sources.Store.Log(PostSearchDepth).Where(r => r.Announcement is not null).Reverse().Take(PostCount)];
         IReadOnlyList<DeviceRow>? devices = sources.Settings.Status.ShowDevices ? sources.Store.Devices() : null;
-        return new StatusView(sources.Settings.Site.Name, now, zone, people, today, posts, sources.HealthNow(), feed.Lines, devices);
+        return new StatusView(
+            Site: sources.Settings.Site.Name, Now: now, Zone: zone, People: people, Today: today, Posts: posts,
+            Health: sources.HealthNow(), Feed: feed.Lines, Devices: devices);
     }
 
     /// <summary>Midnight of <paramref name="now"/>'s day in <paramref name="zone"/>.</summary>

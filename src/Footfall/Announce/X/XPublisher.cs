@@ -31,20 +31,18 @@ public sealed class XPublisher : IAnnouncer
     private readonly Random _random;
     private bool _waitingForClock;
 
-    public XPublisher(
-        IPostHistory history, XClient client, AnnounceSettings settings, IReadOnlyList<Person> people, TimeZoneInfo timeZone,
-        ClockGate clock, Health health, Log log, TimeProvider time, Random random)
+    public XPublisher(IPostHistory history, XClient client, AnnouncerSetup setup, ClockGate clock, Health health, Log log)
     {
         _history = history;
         _client = client;
-        _settings = settings;
-        _people = people;
+        _settings = setup.Settings;
+        _people = setup.People;
         _clock = clock;
         _health = health;
         _log = log;
-        _time = time;
-        _random = random;
-        _composer = new Composer(settings, timeZone, random, time);
+        _time = setup.Time;
+        _random = setup.Random;
+        _composer = new Composer(setup.Settings, setup.TimeZone, setup.Random, setup.Time);
     }
 
     public string Name => "X";

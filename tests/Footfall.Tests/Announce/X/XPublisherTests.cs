@@ -61,8 +61,8 @@ public sealed class XPublisherTests : IDisposable
         _client?.Dispose();
         _client = new XClient(x, _clock, requestTimeout ?? TimeSpan.FromSeconds(10));
         var log = new Log(_logText, _clock, journal: false);
-        return new XPublisher(_db.Store, _client, announce, [StoreFixture.Alice, StoreFixture.Bob], TimeZoneInfo.Utc,
-            new ClockGate(x.ClockSyncMarker), _health, log, _clock, new Random(42));
+        return new XPublisher(_db.Store, _client, new AnnouncerSetup(announce, [StoreFixture.Alice, StoreFixture.Bob], TimeZoneInfo.Utc, _clock, new Random(42)),
+            new ClockGate(x.ClockSyncMarker), _health, log);
     }
 
     private void Arrive(params string[] people)
