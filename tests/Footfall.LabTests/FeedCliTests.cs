@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Footfall.LabTests.Support;
-using Footfall.Net;
 using Footfall.Presence;
 using Footfall.Store;
 using static Footfall.LabTests.Support.FootfallCli;

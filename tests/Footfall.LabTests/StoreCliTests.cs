@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Footfall.LabTests.Support;
-using Footfall.Net;
 using Footfall.PiHealth;
 using Footfall.Presence;
 using Footfall.Store;

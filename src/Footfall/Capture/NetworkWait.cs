@@ -1,4 +1,3 @@
-using Footfall.Daemon;
 using Footfall.Net.Linux;
 using Footfall.Runtime;
 

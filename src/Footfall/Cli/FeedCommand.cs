@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using Footfall.Config;
 using Footfall.Feed;
 using Footfall.Runtime;
 using Footfall.Store;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Footfall.Config;
-using Footfall.Daemon;
 using Footfall.Hardware.Gpio;
 using Footfall.Hardware.Leds;
 using Footfall.Leds;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Footfall.Capture;
-using Footfall.Config;
 using Footfall.Contracts;
 using Footfall.Net;
 using Footfall.Presence;

@@ -1,13 +1,8 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using Footfall.Capture;
-using Footfall.Config;
 using Footfall.Daemon;
-using Footfall.Net;
-using Footfall.Net.Linux;
 using Footfall.Runtime;
 using Footfall.Store;
-using Footfall.Sweep;
 using Footfall.Text;
 
 namespace Footfall.Cli;

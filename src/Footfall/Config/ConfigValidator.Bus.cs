@@ -1,4 +1,3 @@
-using Footfall.Bus;
 using Footfall.Text;
 
 namespace Footfall.Config;

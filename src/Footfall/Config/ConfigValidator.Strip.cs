@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Footfall.Leds;
 using Footfall.Text;
 
 namespace Footfall.Config;

@@ -3,7 +3,6 @@ using Footfall.Capture;
 using Footfall.Config;
 using Footfall.Hardware.Gpio;
 using Footfall.Hardware.Leds;
-using Footfall.Leds.Strip;
 
 namespace Footfall.Daemon;
 

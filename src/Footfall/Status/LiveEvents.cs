@@ -1,6 +1,5 @@
 using System.Net.ServerSentEvents;
 using System.Text.Json;
-using Footfall.Daemon;
 using Footfall.Presence;
 using Footfall.Runtime;
 using Footfall.Store;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.ServerSentEvents;
-using Footfall.Cli;
 using Footfall.Contracts;
 using Footfall.Runtime;
 using Footfall.Text;

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Footfall.Cli;
 using Footfall.Contracts;
-using Footfall.Daemon;
 using Footfall.Feed;
 using Footfall.Presence;
 using Footfall.Runtime;

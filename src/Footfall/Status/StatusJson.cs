@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Footfall.Cli;
 using Footfall.Contracts;
 
 namespace Footfall.Status;

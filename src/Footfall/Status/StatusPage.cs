@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Footfall.Cli;
 using Footfall.Contracts;
-using Footfall.Leds;
 using Footfall.Presence;
 using Footfall.Store;
 using Footfall.Text;

@@ -1,7 +1,5 @@
-using Footfall.Cli;
 using Footfall.Config;
 using Footfall.Contracts;
-using Footfall.Daemon;
 using Footfall.Leds;
 using Footfall.Presence;
 using Footfall.Runtime;

@@ -1,6 +1,4 @@
-using Footfall.Cli;
 using Footfall.Contracts;
-using Footfall.Leds;
 using Footfall.Leds.Strip;
 using Footfall.Presence;
 using Footfall.Runtime;

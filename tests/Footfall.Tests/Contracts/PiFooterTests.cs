@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Footfall.Cli;
 using Footfall.Contracts;
 using Footfall.PiHealth;
 using Footfall.Store;

@@ -2,7 +2,6 @@ using Footfall.Config;
 using Footfall.Daemon;
 using Footfall.Hardware.Gpio;
 using Footfall.Hardware.Leds;
-using Footfall.Interop.Linux;
 using Footfall.Leds;
 using Footfall.Presence;
 using Footfall.Runtime;

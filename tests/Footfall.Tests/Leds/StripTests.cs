@@ -1,6 +1,5 @@
 using System.Device.Spi;
 using Footfall.Config;
-using Footfall.Daemon;
 using Footfall.Hardware.Leds;
 using Footfall.Leds;
 using Footfall.Leds.Strip;

@@ -1,4 +1,3 @@
-using Footfall.Daemon;
 using Footfall.Runtime;
 using Footfall.Tests.Support;
 

@@ -1,6 +1,4 @@
-using Footfall.Cli;
 using Footfall.Contracts;
-using Footfall.Leds;
 using Footfall.Net;
 using Footfall.Presence;
 using Footfall.Status;

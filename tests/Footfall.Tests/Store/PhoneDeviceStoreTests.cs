@@ -1,4 +1,3 @@
-using Footfall.Cli;
 using Footfall.Contracts;
 using Footfall.Net;
 using Footfall.Presence;

@@ -1,4 +1,3 @@
-using Footfall.Leds;
 using Footfall.Text;
 
 namespace Footfall.Tests.Leds;

@@ -1,5 +1,4 @@
 using Footfall.Config;
-using Footfall.Daemon;
 using Footfall.Messages;
 using Footfall.Presence;
 using Footfall.Runtime;

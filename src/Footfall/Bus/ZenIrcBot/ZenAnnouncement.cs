@@ -1,4 +1,3 @@
-using Footfall.Announce;
 using Footfall.Store;
 
 namespace Footfall.Bus.ZenIrcBot;

@@ -1,5 +1,4 @@
 using Footfall.Config;
-using Footfall.Daemon;
 using Footfall.Hardware;
 using Footfall.Hardware.Gpio;
 using Footfall.Leds;

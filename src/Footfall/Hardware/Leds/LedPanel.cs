@@ -1,4 +1,3 @@
-using Footfall.Daemon;
 using Footfall.Leds;
 using Footfall.Runtime;
 

@@ -1,7 +1,6 @@
 using System.Device.Spi;
 using System.Drawing;
 using Footfall.Config;
-using Footfall.Daemon;
 using Footfall.Leds;
 using Footfall.Leds.Strip;
 using Footfall.Presence;

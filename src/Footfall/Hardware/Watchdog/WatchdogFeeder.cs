@@ -1,4 +1,3 @@
-using Footfall.Daemon;
 using Footfall.Hardware.Gpio;
 using Footfall.Interop.Linux;
 using Footfall.Runtime;

@@ -1,7 +1,6 @@
 using Footfall.Announce;
 using Footfall.Announce.X;
 using Footfall.Config;
-using Footfall.Daemon;
 using Footfall.Presence;
 using Footfall.Runtime;
 using Footfall.Store;
