@@ -6,10 +6,9 @@
 #   LAB NET TAP            the lab's name, its /24 as three octets (10.77.9), the VM's tap
 #   VM_MAC                 the VM's NIC; it gets NET.10 by DHCP
 # The target's own vm_start (power on) sets QEMU_PID, VM_T0 and CONSOLE and opens the test shell's
-# pipes on fds 3 (to the shell) and 4 (from it).
+# pipes on fds 3 (to the shell) and 4 (from it). log and die are scripts/lib/common.sh's, which
+# scripts/image-test sources first.
 
-log() { echo "$PROG: $*" >&2; }
-die() { echo "$PROG: error: $*" >&2; exit 1; }
 lab() { "$SCRIPT_DIR/lab" "$@"; }
 
 GATEWAY=$NET.1           # the lab's appliance side: DHCP server and default route for the VM
