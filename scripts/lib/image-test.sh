@@ -6,10 +6,9 @@
 #   LAB NET TAP            the lab's name, its /24 as three octets (10.77.9), the VM's tap
 #   VM_MAC                 the VM's NIC; it gets NET.10 by DHCP
 # The target's own vm_start (power on) sets QEMU_PID, VM_T0 and CONSOLE and opens the test shell's
-# pipes on fds 3 (to the shell) and 4 (from it).
+# pipes on fds 3 (to the shell) and 4 (from it). log and die are scripts/lib/common.sh's, which
+# scripts/image-test sources first.
 
-log() { echo "$PROG: $*" >&2; }
-die() { echo "$PROG: error: $*" >&2; exit 1; }
 lab() { "$SCRIPT_DIR/lab" "$@"; }
 
 GATEWAY=$NET.1           # the lab's appliance side: DHCP server and default route for the VM
@@ -154,10 +153,45 @@ shell_open() { exec 3<>"$WORK/sh.in" 4<>"$WORK/sh.out"; }
 
 monitor() { echo "$*" | socat - "UNIX-CONNECT:$WORK/monitor" >/dev/null; }
 
-# vm CMD — run CMD in the VM's test shell; its output on stdout, its exit code returned.
-# Gives up (exit 124) if no answer comes within VM_TIMEOUT seconds. The tag that ends the answer
-# is not quoted: what wait_shell sent before the shell started may reach it cut short (a USB serial
-# adapter drops what it had buffered when its port is opened), and a cut quote would stay open.
+# vm CMD... — run CMD in the VM's test shell; its output on stdout, its exit code returned.
+#
+# The protocol. The test shell is bash reading and writing one serial port of the VM (ttyS1 on pc,
+# ttyUSB0 on raspi3b, ttyS0 on virt: image/rootfs/usr/lib/footfall/testshell, started only with
+# footfall.testshell= on the kernel command line). QEMU joins that port to two FIFOs here: what is
+# written to fd 3 ($WORK/sh.in) arrives on the port, what the shell writes comes out of fd 4
+# ($WORK/sh.out). A serial line is a bare byte stream: nothing says where one command's output ends
+# or what its exit code was. So each call sends one line,
+#     CMD... ; echo __ffl_done_SEQ_RANDOM $?
+# (CMD's words joined by spaces, as the VM's shell will parse them: quote for that shell; the "$?"
+# goes as it is and the VM's shell expands it after CMD). Then it reads fd 4 line by line (a
+# carriage return at the end is dropped): a line "TAG N" ends the answer and N is returned, any
+# other line is CMD's output (its stdout and stderr both, they share the tty) and is printed on
+# stdout. Lines holding the tag but no number after it are dropped: the command line coming back.
+#
+# Why a tag that changes each call (VM_SEQ plus $RANDOM): an answer that comes late, after its vm
+# call gave up, cannot end a later call with the wrong exit code. Why only "tag then digits": a tty
+# with no shell on it yet (the VM between a reset or power-on and testshell's "stty -echo") echoes
+# each line it gets back, so "... ; echo TAG $?" returns with a literal "$?", which must not count as
+# the answer. The testshell service clears PS1 and PS2 (and wait_shell again, with set +H so a '!'
+# in CMD is not history expansion): no prompt text mixes with the answer. The tag is not quoted:
+# what wait_shell sent before the shell started may reach it cut short (a USB serial adapter drops
+# what it had buffered when its port is opened), and a cut quote would leave the shell waiting for
+# its other half, swallowing every later command.
+#
+# Failure modes:
+#   - No "TAG N" line within VM_TIMEOUT seconds (default 60; set it for one call: VM_TIMEOUT=5 vm
+#     ...): returns 124, as timeout(1) does. The VM may be down, resetting, still booting, or CMD
+#     is still running; nothing is sent to stop it.
+#   - What such an abandoned call prints later, its late "TAG N" line included (it does not hold the
+#     new tag), is read by the next call and printed as that call's output. Lines sent while no
+#     shell was there may also be run once one starts; wait_shell's are harmless.
+#   - CMD must be one line that does not read stdin: a newline makes the part before it a separate
+#     command, and a CMD reading stdin (the tty) eats the lines that later calls send.
+#   - The exit code is that of CMD's last pipeline's last command (the VM's shell has no pipefail).
+#   - An output line containing the tag's text is dropped (only CMD could print it).
+#   - Each read waits at most 5 s; what it got of a line by then is thrown away (read -t keeps a
+#     partial line, but the loop goes on to the next read): output that stops mid-line for 5 s
+#     loses its start. The answer line comes in one write, so this does not hit the tag in practice.
 VM_SEQ=0 VM_TIMEOUT=60
 vm() {
     VM_SEQ=$((VM_SEQ + 1))
