@@ -1,6 +1,6 @@
 namespace Footfall.Cli;
 
-/// <summary>The exit codes DESIGN.md fixes for every subcommand.</summary>
+/// <summary>The exit codes every subcommand shares; docs/operating.md and the README list them.</summary>
 public static class ExitCodes
 {
     public const int Success = 0;
