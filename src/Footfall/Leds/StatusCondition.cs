@@ -2,7 +2,7 @@ namespace Footfall.Leds;
 
 /// <summary>
 /// What the status LED says, in order of priority: when several hold, the first one listed wins
-/// (see <see cref="StatusJudge"/>). The patterns are in <see cref="StatusPatterns"/> and the README.
+/// (see <see cref="StatusJudge"/>). The patterns are in <see cref="StatusPatterns"/> and docs/operating.md.
 /// </summary>
 public enum StatusCondition
 {

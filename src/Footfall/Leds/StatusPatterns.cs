@@ -1,7 +1,7 @@
 namespace Footfall.Leds;
 
 /// <summary>
-/// The status LED's vocabulary, the legend the README shows the office. Codes count from two so that a
+/// The status LED's vocabulary, the legend docs/operating.md shows the office. Codes count from two so that a
 /// code is never mistaken for the single short blink of "healthy, nobody in".
 /// </summary>
 public static class StatusPatterns

@@ -1,7 +1,6 @@
-
 namespace Footfall.Runtime;
 
-/// <summary>The exit codes footfall promises for every subcommand.</summary>
+/// <summary>The exit codes every subcommand shares; docs/operating.md and the README list them.</summary>
 public static class ExitCodes
 {
     public const int Success = 0;
