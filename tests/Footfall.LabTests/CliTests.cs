@@ -3,7 +3,7 @@ using Footfall.LabTests.Support;
 
 namespace Footfall.LabTests;
 
-/// <summary>The command-line contract of DESIGN.md, exercised on the published binary.</summary>
+/// <summary>The command-line contract (README and docs/operating.md), exercised on the published binary.</summary>
 public class CliTests
 {
     [Fact]

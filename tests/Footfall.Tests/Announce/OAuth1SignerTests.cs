@@ -4,7 +4,7 @@ using Footfall.Tests.Support;
 
 namespace Footfall.Tests.Announce;
 
-/// <summary>The signer against the shared vectors (tests/vectors/oauth1.json, a copy of ../shared/vectors/oauth1.json): X's worked example and RFC 5849's, corrected.</summary>
+/// <summary>The signer against the shared vectors (tests/vectors/oauth1.json): X's worked example and RFC 5849's, corrected.</summary>
 public class OAuth1SignerTests
 {
     private static readonly JsonNode s_vectors = LoadVectors();
