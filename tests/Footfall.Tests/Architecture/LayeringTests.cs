@@ -68,9 +68,92 @@ public sealed class LayeringTests
     }
 
     [Fact]
-    public void TopLevelFoldersHaveNoCircle()
+    public void NamespacesHaveNoCircle()
     {
         SliceRuleDefinition.Slices().Matching("Footfall.(*)..").Should().BeFreeOfCycles().Check(s_architecture);
+    }
+
+    [Fact]
+    public void TopLevelFoldersHaveNoCircle()
+    {
+        var graph = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (IType type in FootfallTypes())
+        {
+            foreach (ITypeDependency dependency in type.Dependencies)
+            {
+                if (dependency.Target is not GenericParameter && IsFootfall(dependency.Target) && Folder(dependency.Target) != Folder(type))
+                {
+                    Edges(graph, Folder(type)).Add(Folder(dependency.Target));
+                }
+            }
+        }
+        var circles = Circles(graph);
+        Assert.True(circles.Count == 0, "Top-level folders that use each other in a circle:\n  " + string.Join("\n  ", circles.Select(c => string.Join(" <-> ", c))));
+    }
+
+    [Fact]
+    public void TheCircleFinderFindsACircle()
+    {
+        var graph = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal)
+        {
+            ["Leds"] = ["Presence", "Text"],
+            ["Presence"] = ["Leds"],
+            ["Text"] = [],
+        };
+        Assert.Equal(["Leds", "Presence"], Assert.Single(Circles(graph)));
+    }
+
+    private static SortedSet<string> Edges(Dictionary<string, SortedSet<string>> graph, string folder) =>
+        graph.TryGetValue(folder, out SortedSet<string>? edges) ? edges : graph[folder] = new SortedSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The strongly connected components of more than one folder (Tarjan): each is a circle.</summary>
+    private static List<List<string>> Circles(Dictionary<string, SortedSet<string>> graph)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var low = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        var circles = new List<List<string>>();
+        void Visit(string v)
+        {
+            index[v] = low[v] = index.Count;
+            stack.Push(v);
+            foreach (string w in graph.GetValueOrDefault(v) ?? [])
+            {
+                if (!index.ContainsKey(w))
+                {
+                    Visit(w);
+                    low[v] = Math.Min(low[v], low[w]);
+                }
+                else if (stack.Contains(w))
+                {
+                    low[v] = Math.Min(low[v], index[w]);
+                }
+            }
+            if (low[v] == index[v])
+            {
+                var component = new List<string>();
+                string w;
+                do
+                {
+                    w = stack.Pop();
+                    component.Add(w);
+                }
+                while (w != v);
+                if (component.Count > 1)
+                {
+                    component.Sort(StringComparer.Ordinal);
+                    circles.Add(component);
+                }
+            }
+        }
+        foreach (string v in graph.Keys.Order(StringComparer.Ordinal).ToList())
+        {
+            if (!index.ContainsKey(v))
+            {
+                Visit(v);
+            }
+        }
+        return circles;
     }
 
     private static IEnumerable<IType> FootfallTypes() => s_architecture.Types.Where(IsFootfall);
