@@ -52,6 +52,13 @@ public static class Program
             Console.Error.WriteLine($"footfall: {e.Message}");
             return ExitCodes.RuntimeFailure;
         }
+        catch (Exception e) when (NativeLibraries.Explain(e, OsRelease.Codename()) is { } missing)
+        {
+            // One place for every command: a missing libpcap, libgpiod or e_sqlite3 is one line and exit 1,
+            // never a stack trace and an abort, however deep the first call into it was.
+            Console.Error.WriteLine($"footfall: {missing}");
+            return ExitCodes.RuntimeFailure;
+        }
     }
 
     private static IEnumerable<string> CommandPath(Command command, RootCommand root) =>

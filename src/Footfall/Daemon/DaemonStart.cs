@@ -25,6 +25,20 @@ public static class DaemonStart
     /// <summary>Runs the daemon until SIGTERM or Ctrl-C; the process's exit code.</summary>
     public static int Run(DaemonRequest request, Log log)
     {
+        try
+        {
+            return Start(request, log);
+        }
+        catch (Exception e) when (NativeLibraries.Explain(e, OsRelease.Codename()) is { } missing)
+        {
+            // A library missing at start is one line and exit 1, not a worker's crash loop.
+            Console.Error.WriteLine($"footfall: {missing}");
+            return ExitCodes.RuntimeFailure;
+        }
+    }
+
+    private static int Start(DaemonRequest request, Log log)
+    {
         FootfallSettings settings = request.Settings;
         using var stopping = new CancellationTokenSource();
         using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
