@@ -94,6 +94,7 @@ public static class DaemonStart
         using (store)
         {
             store.SyncPeople(settings.People);
+            store.RecordSiteTimeZone(settings.Site.TimeZone.Id);
             log.Info($"{BuildInfo.Line} starting: {settings.People.Count} people; sweeping {link.Name} ({string.Join(", ", subnets)}, {targets.Count} addresses) every {settings.Network.SweepInterval.TotalSeconds:0.#} s; data in {store.DatabasePath}");
             int exitCode = new DaemonHost(settings, link, targets, store, log, TimeProvider.System) { Hardware = request.Hardware with { Capture = recorder } }.RunAsync(stopping.Token).GetAwaiter().GetResult();
             log.Info(exitCode == 0 ? "stopped" : $"stopping with exit code {exitCode}");
