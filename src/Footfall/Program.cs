@@ -20,6 +20,7 @@ public static class Program
         root.Subcommands.Add(XCommand.Create());
         root.Subcommands.Add(LedsCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(Cli.Doctor.DoctorCommand.Create());
         foreach (Option option in root.Options)
         {
             if (option is VersionOption version)
