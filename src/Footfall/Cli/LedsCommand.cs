@@ -39,6 +39,13 @@ public static class LedsCommand
         {
             return ExitCodes.BadUsage;
         }
+        // Without libgpiod no GPIO LED can be lit: one line naming the package, not a warning per LED.
+        if (Doctor.DeviceChecks.GpioLines(settings).Count > 0 &&
+            Doctor.HostChecks.Library(NativeDependency.Gpiod, whyNotNeeded: null, OsRelease.Codename()) is { Verdict: Doctor.Verdict.Problem } missing)
+        {
+            Console.Error.WriteLine($"footfall: {missing.Text}");
+            return ExitCodes.RuntimeFailure;
+        }
         var log = new Log(Console.Error, TimeProvider.System);
         using HardwareLeds leds = HardwareLeds.Open(settings.Leds, settings.People, log, chip => LibgpiodChip.Open(chip));
         using StripLeds? strip = StripLeds.Open(settings.Leds.Strip, settings.People, log, StripLeds.OpenSpi);

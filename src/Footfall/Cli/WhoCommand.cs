@@ -47,15 +47,15 @@ public static class WhoCommand
             }
             table.Write(stdout);
         }
-        if (PiFooter.Line(episodes, reading, now, clock.Zone) is { } footer)
+        // Under the table, after one blank line: the Pi's health when there is any, then the zone named once.
+        string?[] footers = [PiFooter.Line(episodes, reading, now, clock.Zone), people.Count > 0 ? clock.Footer : null];
+        if (footers.Any(f => f is not null))
         {
             stdout.WriteLine();
-            stdout.WriteLine(footer);
         }
-        if (people.Count > 0)
+        foreach (string footer in footers.OfType<string>())
         {
-            stdout.WriteLine();
-            stdout.WriteLine(clock.Footer);
+            stdout.WriteLine(footer);
         }
         return ExitCodes.Success;
     }
