@@ -60,6 +60,17 @@ public sealed class MissingLibraryLabTests : IDisposable
     }
 
     [Fact]
+    public void RunWithoutLibpcapOrSqliteIsOneLineBeforeAnyWorkerStarts()
+    {
+        string config = Config("""{ "network": { "interface": "v0" }, "people": [{ "name": "Alice", "devices": ["3c:22:fb:00:00:01"] }] }""");
+        string data = Path.Combine(_work, "run");
+        string[] run = ["run", "--config", config, "--data", data, "--no-watchdog"];
+        AssertOneLine(Hidden(Libpcap(), network: true, run), "libpcap.so.0.8 could not be loaded", PcapPackage());
+        string beside = Path.Combine(Path.GetDirectoryName(Repo.Footfall)!, "libe_sqlite3.so");
+        AssertOneLine(Hidden(beside, network: true, run), "libe_sqlite3.so could not be loaded", "beside the footfall binary");
+    }
+
+    [Fact]
     public void DoctorNamesEveryHiddenLibraryAndExitsOne()
     {
         RunResult result = Hidden(Libpcap(), network: false, "doctor");
