@@ -40,10 +40,9 @@ public static class LedsCommand
             return ExitCodes.BadUsage;
         }
         // Without libgpiod no GPIO LED can be lit: one line naming the package, not a warning per LED.
-        if (Doctor.DeviceChecks.GpioLines(settings).Count > 0 &&
-            Doctor.HostChecks.Library(NativeDependency.Gpiod, whyNotNeeded: null, OsRelease.Codename()) is { Verdict: Doctor.Verdict.Problem } missing)
+        if (GpioLineUse.Of(settings).Count > 0 && !NativeLibraryProbe.CanLoad(NativeDependency.Gpiod))
         {
-            Console.Error.WriteLine($"footfall: {missing.Text}");
+            Console.Error.WriteLine($"footfall: {NativeLibraries.Message(NativeDependency.Gpiod, OsRelease.Codename())}");
             return ExitCodes.RuntimeFailure;
         }
         var log = new Log(Console.Error, TimeProvider.System);

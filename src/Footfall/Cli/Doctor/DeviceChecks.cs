@@ -7,10 +7,6 @@ namespace Footfall.Cli.Doctor;
 /// <summary>The checks of the hardware the configuration names: the GPIO chip and its lines, the strip's SPI device.</summary>
 internal static class DeviceChecks
 {
-    /// <summary>Every GPIO line the configuration uses: people's LEDs, the status LED, the watchdog's kick pin.</summary>
-    public static IReadOnlyList<int> GpioLines(FootfallSettings settings) =>
-        [.. settings.People.Select(p => p.Led).Append(settings.Leds.StatusLine).Append(settings.Watchdog.KickPin).OfType<int>().Distinct().Order()];
-
     /// <summary>Opens the chip and checks that each line is on it. A line held by a running daemon is not asked for.</summary>
     public static CheckResult Gpio(FootfallSettings? settings)
     {
@@ -18,7 +14,7 @@ internal static class DeviceChecks
         {
             return CheckResult.Skipped("GPIO", "no --config, so no lines to check");
         }
-        IReadOnlyList<int> lines = GpioLines(settings);
+        IReadOnlyList<int> lines = GpioLineUse.Of(settings);
         if (lines.Count == 0)
         {
             return CheckResult.Skipped("GPIO", "the config uses no GPIO line");

@@ -46,7 +46,7 @@ public static class DoctorCommand
         Say(HostChecks.Interface(name));
         Say(HostChecks.Capture(name));
         Say(HostChecks.Library(NativeDependency.Pcap, whyNotNeeded: null, codename));
-        Say(HostChecks.Library(NativeDependency.Gpiod, settings is not null && DeviceChecks.GpioLines(settings).Count == 0 ? "the config uses no GPIO line" : null, codename));
+        Say(HostChecks.Library(NativeDependency.Gpiod, settings is not null && GpioLineUse.Of(settings).Count == 0 ? "the config uses no GPIO line" : null, codename));
         Say(HostChecks.Library(NativeDependency.Sqlite, whyNotNeeded: null, codename));
         Say(DeviceChecks.Gpio(settings));
         Say(DeviceChecks.Spi(settings));

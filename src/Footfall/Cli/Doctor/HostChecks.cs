@@ -68,14 +68,8 @@ internal static class HostChecks
         {
             return CheckResult.Skipped(subject, whyNotNeeded);
         }
-        // e_sqlite3 is looked for as the runtime looks for it (beside the binary once published); the others
-        // where the system keeps them.
-        bool loaded = library == NativeDependency.Sqlite
-            ? System.Runtime.InteropServices.NativeLibrary.TryLoad("e_sqlite3", typeof(HostChecks).Assembly, null, out IntPtr handle)
-            : System.Runtime.InteropServices.NativeLibrary.TryLoad(NativeLibraries.FileName(library), out handle);
-        if (loaded)
+        if (NativeLibraryProbe.CanLoad(library))
         {
-            System.Runtime.InteropServices.NativeLibrary.Free(handle);
             return CheckResult.Ok(subject, "loads");
         }
         return CheckResult.Problem(subject, NativeLibraries.Message(library, codename));
