@@ -1,3 +1,4 @@
+using Footfall.Bus.ZenIrcBot;
 using Footfall.Config;
 using MQTTnet;
 using StackExchange.Redis;
@@ -83,20 +84,11 @@ internal static class RemoteChecks
             return CheckResult.Skipped("Redis", settings is null ? "no --config" : "the config has no zenircbot");
         }
         string subject = $"Redis {zen.Redis}";
-        var options = new ConfigurationOptions
-        {
-            EndPoints = { { zen.Redis.Host, zen.Redis.Port } },
-            User = zen.Redis.Username,
-            Password = zen.Redis.Password?.Reveal(),
-            DefaultDatabase = zen.Redis.Database,
-            Ssl = zen.Redis.Tls,
-            ClientName = "footfall-doctor",
-            AbortOnConnectFail = true,
-            ConnectRetry = 0,
-            ConnectTimeout = (int)s_timeout.TotalMilliseconds,
-            AsyncTimeout = (int)s_timeout.TotalMilliseconds,
-            SyncTimeout = (int)s_timeout.TotalMilliseconds,
-        };
+        ConfigurationOptions options = RedisOptions.For(zen.Redis, "footfall-doctor");
+        // Fail at once rather than retry in the background: doctor asks once.
+        options.AbortOnConnectFail = true;
+        options.ConnectRetry = 0;
+        options.ConnectTimeout = options.AsyncTimeout = options.SyncTimeout = (int)s_timeout.TotalMilliseconds;
         try
         {
             using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
