@@ -20,6 +20,7 @@ public static class Program
         root.Subcommands.Add(XCommand.Create());
         root.Subcommands.Add(LedsCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(Cli.Doctor.DoctorCommand.Create());
         foreach (Option option in root.Options)
         {
             if (option is VersionOption version)
@@ -50,6 +51,13 @@ public static class Program
         catch (LinuxException e)
         {
             Console.Error.WriteLine($"footfall: {e.Message}");
+            return ExitCodes.RuntimeFailure;
+        }
+        catch (Exception e) when (NativeLibraries.Explain(e, OsRelease.Codename()) is { } missing)
+        {
+            // One place for every command: a missing libpcap, libgpiod or e_sqlite3 is one line and exit 1,
+            // never a stack trace and an abort, however deep the first call into it was.
+            Console.Error.WriteLine($"footfall: {missing}");
             return ExitCodes.RuntimeFailure;
         }
     }

@@ -9,7 +9,8 @@ namespace Footfall.LabTests;
 
 /// <summary>
 /// `footfall feed` on the published binary, reading a database that this test process writes through the
-/// store while the feed runs: another process, as the daemon is. No root and no lab; TZ=UTC fixes the times.
+/// store while the feed runs: another process, as the daemon is. No root and no lab. The site's zone is
+/// Europe/Amsterdam and the machine's UTC (TZ=UTC): the lines are in the site's clock.
 /// </summary>
 public sealed class FeedCliTests : IDisposable
 {
@@ -27,15 +28,15 @@ public sealed class FeedCliTests : IDisposable
         Seed();
         Assert.Equal(
             [
-                "2026-11-20 08:30  Alice is in",
-                "2026-11-20 08:30  Bob was already in when footfall started looking",
-                "2026-11-20 08:37  an unknown phone wanders onto the network",
-                "2026-11-20 16:42  Bob left after 8 h",
-                "2026-11-20 17:55  Carol and Dave arrived together",
+                "2026-11-20 09:30  Alice is in",
+                "2026-11-20 09:30  Bob was already in when footfall started looking",
+                "2026-11-20 09:37  an unknown phone wanders onto the network",
+                "2026-11-20 17:42  Bob left after 8 h",
+                "2026-11-20 18:55  Carol and Dave arrived together",
             ],
             Succeeded("feed", "--data", Data).StdoutLines);
         Assert.Equal(
-            ["2026-11-20 17:55  Carol and Dave arrived together"],
+            ["2026-11-20 18:55  Carol and Dave arrived together"],
             Succeeded("feed", "--data", Data, "-n", "1").StdoutLines);
     }
 
@@ -98,6 +99,7 @@ public sealed class FeedCliTests : IDisposable
     private void Seed()
     {
         using FootfallStore store = FootfallStore.Open(Data, TimeProvider.System);
+        store.RecordSiteTimeZone("Europe/Amsterdam");
         store.Commit(
         [
             new(PresenceEventKind.Arrived, s_morning, "Alice", Mac("3c:22:fb:00:00:01"), Ip("192.168.1.20")),

@@ -10,7 +10,8 @@ namespace Footfall.LabTests;
 
 /// <summary>
 /// who, log and devices on the published binary, reading a database seeded in-process through the store.
-/// They need no root and no lab; TZ=UTC makes the tables' local times predictable.
+/// They need no root and no lab. The daemon recorded the site's zone, Europe/Amsterdam, and the machine's is
+/// UTC (TZ=UTC): the tables must show the site's clock, an hour ahead of UTC in November.
 /// </summary>
 public sealed class StoreCliTests : IDisposable
 {
@@ -22,6 +23,7 @@ public sealed class StoreCliTests : IDisposable
     {
         var clock = new FixedClock(s_morning.AddHours(10));
         using FootfallStore store = FootfallStore.Open(_data, clock);
+        store.RecordSiteTimeZone("Europe/Amsterdam");
         store.SyncPeople(
         [
             new Person("Alice", "she", [Mac("3c:22:fb:00:00:01")], 17),
@@ -57,8 +59,9 @@ public sealed class StoreCliTests : IDisposable
         Assert.Equal(
             [
                 "NAME   STATUS  SINCE                LAST SEEN",
-                "Alice  in      2026-11-20 08:30:00  2026-11-20 17:30:00",
-                "Bob    out     -                    2026-11-20 16:30:00",
+                "Alice  in      2026-11-20 09:30:00  2026-11-20 18:30:00",
+                "Bob    out     -                    2026-11-20 17:30:00",
+                "Times in Europe/Amsterdam.",
             ],
             Succeeded("who", "--data", _data).StdoutLines);
     }
@@ -94,10 +97,12 @@ public sealed class StoreCliTests : IDisposable
             ]);
         }
         string[] lines = Succeeded("who", "--data", _data).StdoutLines;
-        Assert.Equal(4, lines.Length);
+        Assert.Equal(5, lines.Length);
+        DateTimeOffset local = TimeZoneInfo.ConvertTime(start, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
         Assert.Equal(
-            $"Pi: 1 under-voltage episode (last {start:yyyy-MM-dd} 10:02–10:05), 1 overheating (last peak 84.3 °C) in the last 7 days; now 47.2 °C",
-            lines[^1]);
+            $"Pi: 1 under-voltage episode (last {local:yyyy-MM-dd HH:mm}–{local.AddMinutes(3):HH:mm}), 1 overheating (last peak 84.3 °C) in the last 7 days; now 47.2 °C",
+            lines[^2]);
+        Assert.Equal("Times in Europe/Amsterdam.", lines[^1]);
 
         using JsonDocument json = JsonDocument.Parse(Succeeded("who", "--data", _data, "--json").Stdout);
         JsonElement pi = json.RootElement.GetProperty("pi");
@@ -112,10 +117,11 @@ public sealed class StoreCliTests : IDisposable
         Assert.Equal(
             [
                 "TIME                 EVENT            WHO      DEVICE             IP            ANNOUNCEMENT",
-                "2026-11-20 08:30:00  arrived          Alice    3c:22:fb:00:00:01  192.168.1.20  delivered: console",
-                "2026-11-20 08:35:00  arrived          Bob      3c:22:fb:00:00:03  192.168.1.21  -",
-                "2026-11-20 08:37:00  unknown device   unknown  da:a1:19:00:00:09  192.168.1.99  -",
-                "2026-11-20 16:42:00  left after 8h7m  Bob      3c:22:fb:00:00:03  192.168.1.21  failed: HTTP 403",
+                "2026-11-20 09:30:00  arrived          Alice    3c:22:fb:00:00:01  192.168.1.20  delivered: console",
+                "2026-11-20 09:35:00  arrived          Bob      3c:22:fb:00:00:03  192.168.1.21  -",
+                "2026-11-20 09:37:00  unknown device   unknown  da:a1:19:00:00:09  192.168.1.99  -",
+                "2026-11-20 17:42:00  left after 8h7m  Bob      3c:22:fb:00:00:03  192.168.1.21  failed: HTTP 403",
+                "Times in Europe/Amsterdam.",
             ],
             Succeeded("log", "--data", _data).StdoutLines);
     }
@@ -140,11 +146,12 @@ public sealed class StoreCliTests : IDisposable
         Assert.Equal(
             [
                 "MAC                 LAST IP       OWNER    FIRST SEEN           LAST SEEN",
-                "3c:22:fb:00:00:01   192.168.1.20  Alice    2026-11-20 17:30:00  2026-11-20 17:30:00",
-                "da:a1:19:00:00:09*  192.168.1.99  unknown  2026-11-20 08:37:00  2026-11-20 08:37:00",
+                "3c:22:fb:00:00:01   192.168.1.20  Alice    2026-11-20 18:30:00  2026-11-20 18:30:00",
+                "da:a1:19:00:00:09*  192.168.1.99  unknown  2026-11-20 09:37:00  2026-11-20 09:37:00",
             ],
             result.StdoutLines.Take(3));
-        Assert.StartsWith("* locally administered", result.StdoutLines[^1]);
+        Assert.StartsWith("* locally administered", result.StdoutLines[^2]);
+        Assert.Equal("Times in Europe/Amsterdam.", result.StdoutLines[^1]);
     }
 
     [Fact]

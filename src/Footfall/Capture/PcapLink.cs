@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Footfall.Interop.Linux;
 using Footfall.Net;
 using Footfall.Net.Linux;
+using Footfall.Runtime;
 using Footfall.Sweep;
 using SharpPcap;
 using SharpPcap.LibPcap;
@@ -68,7 +69,7 @@ public sealed class PcapLink : IArpLink, IDisposable
         }
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException)
         {
-            throw new CaptureException($"Could not capture on '{link.Name}': libpcap is not installed (Debian's libpcap0.8t64)", inner: e);
+            throw new CaptureException($"Could not capture on '{link.Name}': {NativeLibraries.Message(NativeDependency.Pcap, OsRelease.Codename())}", inner: e);
         }
         catch (PcapException e)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Footfall.Contracts;
 using Footfall.Runtime;
 using Footfall.Store;
+using Footfall.Text;
 
 namespace Footfall.Cli;
 
@@ -16,11 +17,11 @@ public static class DevicesCommand
         {
             dataOption, jsonOption,
         };
-        command.SetAction(parse => StoreReading.Query(parse.GetValue(dataOption), store => Write(store.Devices(), parse.GetValue(jsonOption))));
+        command.SetAction(parse => StoreReading.Query(parse.GetValue(dataOption), store => Write(store.Devices(), parse.GetValue(jsonOption), store)));
         return command;
     }
 
-    private static int Write(IReadOnlyList<DeviceRow> devices, bool json)
+    private static int Write(IReadOnlyList<DeviceRow> devices, bool json, FootfallStore store)
     {
         if (json)
         {
@@ -36,6 +37,7 @@ public static class DevicesCommand
             return ExitCodes.Success;
         }
         // The hostname and note columns appear only when some device has one, so a plain LAN stays narrow.
+        SiteClock clock = StoreReading.Clock(store);
         bool hostnames = devices.Any(d => d.Dhcp?.Hostname is not null);
         bool notes = devices.Any(d => DeviceNotes.Of(d).Length > 0);
         var table = new TextTable([
@@ -45,7 +47,7 @@ public static class DevicesCommand
             table.Add([
                 $"{d.Mac}{(d.IsLocallyAdministered ? "*" : " ")}", d.LastIp == Net.Ipv4Address.Any ? "-" : d.LastIp.ToString(), d.Person ?? "unknown",
                 .. hostnames ? [d.Dhcp?.Hostname ?? "-"] : Array.Empty<string>(),
-                StoreReading.Time(d.FirstSeen), StoreReading.Time(d.LastSeen),
+                clock.DateTime(d.FirstSeen), clock.DateTime(d.LastSeen),
                 .. notes ? [DeviceNotes.Of(d)] : Array.Empty<string>()]);
         }
         table.Write(stdout);
@@ -54,6 +56,8 @@ public static class DevicesCommand
             stdout.WriteLine();
             stdout.WriteLine("* locally administered (randomised) MAC: a phone's private address; it may change if the phone forgets this network.");
         }
+        stdout.WriteLine();
+        stdout.WriteLine(clock.Footer);
         return ExitCodes.Success;
     }
 }

@@ -62,6 +62,7 @@ public static class FeedCommand
             throw new UsageException($"--lines must be 0 or more, not {lines}.");
         }
         FeedRules rules = new();
+        TimeZoneInfo? zone = null;
         if (configPath is not null)
         {
             if (CliConfig.Load(configPath) is not { } settings)
@@ -69,11 +70,13 @@ public static class FeedCommand
                 return ExitCodes.BadUsage;
             }
             rules = FeedRules.From(settings.Announce);
+            zone = settings.Site.TimeZone;
         }
         return StoreReading.Query(dataDirectory, store =>
         {
             using TextWriter stdout = StoreReading.Stdout();
-            var writer = new FeedWriter(stdout, json, terminal: !Console.IsOutputRedirected, TimeZoneInfo.Local);
+            // The configuration given names the site's zone; without one, the zone the daemon recorded.
+            var writer = new FeedWriter(stdout, json, terminal: !Console.IsOutputRedirected, zone ?? StoreReading.Clock(store).Zone);
             try
             {
                 return Show(store, rules, writer, follow, lines);

@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using Footfall.Contracts;
 using Footfall.Feed;
+using Footfall.Text;
 
 namespace Footfall.Cli;
 
 /// <summary>
 /// Writes feed lines: piped, plain text, one line an entry with its date and time ("2026-11-28 10:42  Alice
 /// walked in"); on a terminal the time alone under a line for each day, and with --follow new lines typed out
-/// gently; with --json one JSON object a line. Times are the machine's local time, as in `footfall log`.
+/// gently; with --json one JSON object a line. Times are in site.timeZone, as in `footfall log`; a terminal's day
+/// line names the zone.
 /// </summary>
 internal sealed class FeedWriter
 {
@@ -49,7 +51,7 @@ internal sealed class FeedWriter
         var day = DateOnly.FromDateTime(local);
         if (_day != day)
         {
-            _out.WriteLine($"{(_day is null ? "" : "\n")}— {local.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)} —");
+            _out.WriteLine($"{(_day is null ? "" : "\n")}— {local.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)} ({SiteClock.Name(_timeZone)}) —");
             _day = day;
         }
         _out.Write($"{local.ToString("HH:mm", CultureInfo.InvariantCulture)}  ");

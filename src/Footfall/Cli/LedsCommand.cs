@@ -39,6 +39,12 @@ public static class LedsCommand
         {
             return ExitCodes.BadUsage;
         }
+        // Without libgpiod no GPIO LED can be lit: one line naming the package, not a warning per LED.
+        if (GpioLineUse.Of(settings).Count > 0 && !NativeLibraryProbe.CanLoad(NativeDependency.Gpiod))
+        {
+            Console.Error.WriteLine($"footfall: {NativeLibraries.Message(NativeDependency.Gpiod, OsRelease.Codename())}");
+            return ExitCodes.RuntimeFailure;
+        }
         var log = new Log(Console.Error, TimeProvider.System);
         using HardwareLeds leds = HardwareLeds.Open(settings.Leds, settings.People, log, chip => LibgpiodChip.Open(chip));
         using StripLeds? strip = StripLeds.Open(settings.Leds.Strip, settings.People, log, StripLeds.OpenSpi);

@@ -50,10 +50,10 @@ public static class LogCommand
             }
             since = TimeProvider.System.GetUtcNow() - window;
         }
-        return StoreReading.Query(dataDirectory, store => Write(store.Log(limit, since), json));
+        return StoreReading.Query(dataDirectory, store => Write(store.Log(limit, since), json, StoreReading.Clock(store)));
     }
 
-    private static int Write(IReadOnlyList<LogRow> rows, bool json)
+    private static int Write(IReadOnlyList<LogRow> rows, bool json, SiteClock clock)
     {
         if (json)
         {
@@ -71,7 +71,7 @@ public static class LogCommand
         {
             PresenceEvent e = row.Event;
             table.Add(
-                StoreReading.Time(e.At),
+                clock.DateTime(e.At),
                 EventWords.Describe(e),
                 e.Person ?? "unknown",
                 e.Mac?.ToString() ?? "-",
@@ -79,6 +79,8 @@ public static class LogCommand
                 Announcement(row));
         }
         table.Write(stdout);
+        stdout.WriteLine();
+        stdout.WriteLine(clock.Footer);
         return ExitCodes.Success;
     }
 

@@ -6,6 +6,7 @@ using Footfall.Presence;
 using Footfall.Replay;
 using Footfall.Runtime;
 using Footfall.Store;
+using Footfall.Text;
 
 namespace Footfall.Cli;
 
@@ -82,9 +83,11 @@ public static class ReplayCommand
         }
         var rules = new PresenceRules { AwayAfter = settings.Presence.AwayAfter, AnnounceOnStartup = settings.Presence.AnnounceOnStartup, Departure = settings.Presence.Departure };
         IReadOnlyList<PresenceEvent> events = CaptureReplay.Run(frames, settings.People, rules, settings.Network.SweepInterval, ignored);
-        Write(events, json);
+        // The configuration's site.timeZone: the clock the daemon's page and posts would have used.
+        var clock = new SiteClock(settings.Site.TimeZone);
+        Write(events, json, clock);
 
-        string span = frames.Count == 0 ? "" : $" from {StoreReading.Time(frames[0].At)} to {StoreReading.Time(frames[^1].At)}";
+        string span = frames.Count == 0 ? "" : $" from {clock.DateTime(frames[0].At)} to {clock.DateTime(frames[^1].At)} ({SiteClock.Name(clock.Zone)})";
         Console.Error.WriteLine($"footfall: replayed {frames.Count} frames{span}: {events.Count} events.");
         if (cut is not null)
         {
@@ -94,7 +97,7 @@ public static class ReplayCommand
         return ExitCodes.Success;
     }
 
-    private static void Write(IReadOnlyList<PresenceEvent> events, bool json)
+    private static void Write(IReadOnlyList<PresenceEvent> events, bool json, SiteClock clock)
     {
         if (json)
         {
@@ -113,7 +116,7 @@ public static class ReplayCommand
         var table = new TextTable("TIME", "EVENT", "WHO", "DEVICE", "IP");
         foreach (PresenceEvent e in events)
         {
-            table.Add(StoreReading.Time(e.At), EventWords.Describe(e), e.Person ?? "unknown", e.Mac?.ToString() ?? "-", e.Ip?.ToString() ?? "-");
+            table.Add(clock.DateTime(e.At), EventWords.Describe(e), e.Person ?? "unknown", e.Mac?.ToString() ?? "-", e.Ip?.ToString() ?? "-");
         }
         table.Write(stdout);
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Footfall.Runtime;
 using Footfall.Store;
+using Footfall.Text;
 
 namespace Footfall.Cli;
 
@@ -69,7 +70,10 @@ public static class StoreReading
         stdout.Write("\n"u8);
     }
 
-    /// <summary>Times for people: the machine's local time to the second. JSON carries UTC instead.</summary>
-    public static string Time(DateTimeOffset? time) =>
-        time is { } t ? t.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "-";
+    /// <summary>
+    /// The clock people read times in: site.timeZone as the daemon recorded it when it started (these commands
+    /// take --data, not the configuration), or the machine's zone for a database no daemon has started on yet.
+    /// JSON carries UTC instead.
+    /// </summary>
+    public static SiteClock Clock(FootfallStore store) => SiteClock.For(store.SiteTimeZone(), TimeZoneInfo.Local);
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Footfall.Contracts;
 using Footfall.Runtime;
 using Footfall.Store;
+using Footfall.Text;
 
 namespace Footfall.Cli;
 
@@ -32,6 +33,7 @@ public static class WhoCommand
             return ExitCodes.Success;
         }
         using TextWriter stdout = StoreReading.Stdout();
+        SiteClock clock = StoreReading.Clock(store);
         if (people.Count == 0)
         {
             stdout.WriteLine("Nobody is configured yet: the daemon records the people of its configuration when it starts.");
@@ -41,13 +43,18 @@ public static class WhoCommand
             var table = new TextTable("NAME", "STATUS", "SINCE", "LAST SEEN");
             foreach (WhoRow p in people)
             {
-                table.Add(p.Name, p.IsIn ? "in" : "out", p.IsIn ? StoreReading.Time(p.Since) : "-", StoreReading.Time(p.LastSeen));
+                table.Add(p.Name, p.IsIn ? "in" : "out", p.IsIn ? clock.DateTime(p.Since) : "-", clock.DateTime(p.LastSeen));
             }
             table.Write(stdout);
         }
-        if (PiFooter.Line(episodes, reading, now, TimeZoneInfo.Local) is { } footer)
+        // Under the table, after one blank line: the Pi's health when there is any, then the zone named once.
+        string?[] footers = [PiFooter.Line(episodes, reading, now, clock.Zone), people.Count > 0 ? clock.Footer : null];
+        if (footers.Any(f => f is not null))
         {
             stdout.WriteLine();
+        }
+        foreach (string footer in footers.OfType<string>())
+        {
             stdout.WriteLine(footer);
         }
         return ExitCodes.Success;

@@ -25,6 +25,20 @@ public static class DaemonStart
     /// <summary>Runs the daemon until SIGTERM or Ctrl-C; the process's exit code.</summary>
     public static int Run(DaemonRequest request, Log log)
     {
+        try
+        {
+            return Start(request, log);
+        }
+        catch (Exception e) when (NativeLibraries.Explain(e, OsRelease.Codename()) is { } missing)
+        {
+            // A library missing at start is one line and exit 1, not a worker's crash loop.
+            Console.Error.WriteLine($"footfall: {missing}");
+            return ExitCodes.RuntimeFailure;
+        }
+    }
+
+    private static int Start(DaemonRequest request, Log log)
+    {
         FootfallSettings settings = request.Settings;
         using var stopping = new CancellationTokenSource();
         using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
@@ -80,6 +94,7 @@ public static class DaemonStart
         using (store)
         {
             store.SyncPeople(settings.People);
+            store.RecordSiteTimeZone(settings.Site.TimeZone.Id);
             log.Info($"{BuildInfo.Line} starting: {settings.People.Count} people; sweeping {link.Name} ({string.Join(", ", subnets)}, {targets.Count} addresses) every {settings.Network.SweepInterval.TotalSeconds:0.#} s; data in {store.DatabasePath}");
             int exitCode = new DaemonHost(settings, link, targets, store, log, TimeProvider.System) { Hardware = request.Hardware with { Capture = recorder } }.RunAsync(stopping.Token).GetAwaiter().GetResult();
             log.Info(exitCode == 0 ? "stopped" : $"stopping with exit code {exitCode}");

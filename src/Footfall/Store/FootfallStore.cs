@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Footfall.Runtime;
 
 namespace Footfall.Store;
 
@@ -178,11 +179,10 @@ public sealed partial class FootfallStore : IDisposable, IStoreReads, IBusOutbox
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException)
         {
             connection?.Dispose();
-            throw new StoreException($"SQLite's native library could not be loaded: libe_sqlite3.so must sit beside the footfall binary, as scripts/publish leaves it ({Innermost(e).Message.Split('\n')[0].Trim()}).", e);
+            throw new StoreException(NativeLibraries.Message(NativeDependency.Sqlite, codename: null), e);
         }
     }
 
-    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 
     /// <summary>Reads user_version and refuses what this footfall must not touch. Returns the version.</summary>
     private static int CheckVersion(SqliteConnection connection, string path, int latest)

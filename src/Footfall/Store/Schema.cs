@@ -169,6 +169,14 @@ internal static class Schema
             DROP INDEX outbox_pending;
             CREATE INDEX outbox_pending ON outbox(destination, id) WHERE state = 'pending';
             """),
+        new(6, "site: the configuration's time zone, so the commands that read the store show the site's clock", """
+            -- site.timeZone's IANA name as the daemon last started with it (one row): who, log, devices and feed
+            -- take --data, not the configuration, yet must show the times the page and the posts show.
+            CREATE TABLE site (
+                id        INTEGER PRIMARY KEY CHECK (id = 1),
+                time_zone TEXT NOT NULL
+            ) STRICT;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -45,24 +45,16 @@ public sealed class ZenIrcBotWorker : IWorker
 
     public async Task RunAsync(CancellationToken stopping)
     {
-        var options = new ConfigurationOptions
-        {
-            EndPoints = { { _settings.Redis.Host, _settings.Redis.Port } },
-            User = _settings.Redis.Username,
-            Password = _settings.Redis.Password?.Reveal(),
-            DefaultDatabase = _settings.Redis.Database,
-            Ssl = _settings.Redis.Tls,
-            ClientName = ZenReplies.Service,
-            // Keep trying in the background rather than fail: the bot's Redis may start after footfall.
-            AbortOnConnectFail = false,
-            ConnectTimeout = 5_000,
-            AsyncTimeout = 5_000,
-            SyncTimeout = 5_000,
-            ReconnectRetryPolicy = new ExponentialRetry(1_000, 60_000),
-            // While disconnected a publish fails at once (the row stays pending) instead of waiting in a backlog
-            // that could send it after we gave up on it: that would say it twice.
-            BacklogPolicy = BacklogPolicy.FailFast,
-        };
+        ConfigurationOptions options = RedisOptions.For(_settings.Redis, ZenReplies.Service);
+        // Keep trying in the background rather than fail: the bot's Redis may start after footfall.
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = 5_000;
+        options.AsyncTimeout = 5_000;
+        options.SyncTimeout = 5_000;
+        options.ReconnectRetryPolicy = new ExponentialRetry(1_000, 60_000);
+        // While disconnected a publish fails at once (the row stays pending) instead of waiting in a backlog
+        // that could send it after we gave up on it: that would say it twice.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         using ConnectionMultiplexer redis = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
         redis.ConnectionFailed += (_, e) => Failed(e.FailureType == ConnectionFailureType.AuthenticationFailure || IsRefusal(e.Exception));
         redis.ConnectionRestored += (_, _) => Restored();

@@ -1,6 +1,7 @@
 using System.Device.Gpio;
 using System.Device.Gpio.Drivers;
 using System.Text.RegularExpressions;
+using Footfall.Runtime;
 
 namespace Footfall.Hardware.Gpio;
 
@@ -134,7 +135,7 @@ public sealed partial class LibgpiodChip : IGpioChip
         }
         catch (Exception e) when (Missing(e) is { } missing)
         {
-            throw new GpioException($"Could not {what}: libgpiod.so.3 is not installed (Debian's libgpiod3)", missing);
+            throw new GpioException($"Could not {what}: {NativeLibraries.Message(NativeDependency.Gpiod, OsRelease.Codename())}", missing);
         }
         catch (Exception e) when (e is GpiodException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
