@@ -203,6 +203,36 @@ public sealed class PresenceTracker
         }
     }
 
+    /// <summary>
+    /// How long until <see cref="Tick"/> could decide something with no new sighting: a person's
+    /// <see cref="PresenceRules.AwayAfter"/> running out, a departure check's window closing, an IP
+    /// conflict going quiet. Zero when something is due now; null when nothing is waiting on the clock.
+    /// The caller can sleep that long instead of ticking every second, and decide at the same moment.
+    /// </summary>
+    public TimeSpan? UntilNextDecision()
+    {
+        if (!_firstSweepDone)
+        {
+            return null;
+        }
+        DateTimeOffset? next = _conflicts.NextQuietEnd(_rules.AwayAfter);
+        foreach (PersonState state in _people)
+        {
+            if (!state.IsIn)
+            {
+                continue;
+            }
+            DateTimeOffset due = state.CheckStarted is { } started ? started + _rules.DepartureCheckWindow : state.LastSeen + _rules.AwayAfter;
+            next = next is null || due < next ? due : next;
+        }
+        if (next is null)
+        {
+            return null;
+        }
+        TimeSpan until = next.Value - _time.GetUtcNow();
+        return until > TimeSpan.Zero ? until : TimeSpan.Zero;
+    }
+
     private void Leave(PersonState state, DateTimeOffset now)
     {
         // They were last here when a device was last seen; the check only confirmed it.
