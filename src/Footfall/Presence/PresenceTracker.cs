@@ -30,6 +30,7 @@ public sealed class PresenceTracker
     private readonly KnownIdentities _identities;
     private readonly IpConflicts _conflicts;
     private bool _firstSweepDone;
+    private bool _newDeviceFacts;
 
     public PresenceTracker(
         IReadOnlyList<Person> people,
@@ -120,13 +121,15 @@ public sealed class PresenceTracker
             _notices.Add($"IP conflict: {ip} is answered by both {other} and {sighting.Mac}");
             MarkConflict(other);
         }
-        _devices[sighting.Mac] = new DeviceSeen(sighting.Mac, ip, now, owner?.Person.Name)
+        var seen = new DeviceSeen(sighting.Mac, ip, now, owner?.Person.Name)
         {
             Dhcp = dhcp,
             ByHostname = byHostname,
             ProbablyOf = probablyOf,
             ConflictWith = _conflicts.With(sighting.Mac),
         };
+        _newDeviceFacts |= previous is null || previous with { LastSeen = now } != seen;
+        _devices[sighting.Mac] = seen;
         _changedDevices.Add(sighting.Mac);
 
         if (owner is null)
@@ -258,6 +261,7 @@ public sealed class PresenceTracker
         if (_devices.TryGetValue(mac, out DeviceSeen? device))
         {
             _devices[mac] = device with { ConflictWith = _conflicts.With(mac) };
+            _newDeviceFacts |= _devices[mac] != device;
             _changedDevices.Add(mac);
         }
     }
@@ -285,11 +289,19 @@ public sealed class PresenceTracker
         return changed;
     }
 
+    /// <summary>
+    /// True when a device update since the last <see cref="TakeDeviceUpdates"/> says more than a later
+    /// last-seen time: a new device, a new address, owner, DHCP identity or mark. Those are worth keeping
+    /// at once; a last-seen time alone can wait for the next regular persist.
+    /// </summary>
+    public bool HasNewDeviceFacts => _newDeviceFacts;
+
     /// <summary>The latest sighting of every device seen since the last call.</summary>
     public IReadOnlyList<DeviceSeen> TakeDeviceUpdates()
     {
         var updates = _changedDevices.Select(mac => _devices[mac]).ToList();
         _changedDevices.Clear();
+        _newDeviceFacts = false;
         return updates;
     }
 

@@ -8,7 +8,8 @@ namespace Footfall.Tests.Tracking;
 /// <summary>
 /// The daemon sleeps until <see cref="PresenceTracker.UntilNextDecision"/> instead of ticking every second,
 /// so that figure must name the very moment <see cref="PresenceTracker.Tick"/> would act: never later
-/// (a departure would come late), and nothing may be decided before it.
+/// (a departure would come late), and nothing may be decided before it. The daemon also persists a
+/// device update at once only when it says more than a later last-seen time (HasNewDeviceFacts).
 /// </summary>
 public class NextDecisionTests
 {
@@ -67,6 +68,25 @@ public class NextDecisionTests
         Assert.Equal(TimeSpan.FromMinutes(10), tracker.UntilNextDecision());
     }
 
-    private void See(PresenceTracker tracker) =>
-        tracker.OnSighting(new Sighting(s_bobPhone, Ipv4Address.TryParse("10.0.0.30", out Ipv4Address ip) ? ip : default, _clock.GetTimestamp(), SightingKind.Reply));
+    [Fact]
+    public void ALaterLastSeenAloneIsNoNewDeviceFactButANewDeviceOrAddressIs()
+    {
+        var tracker = new PresenceTracker(s_people, _rules, _clock);
+        tracker.OnSweepCompleted();
+        See(tracker);
+        Assert.True(tracker.HasNewDeviceFacts);
+        tracker.TakeDeviceUpdates();
+        Assert.False(tracker.HasNewDeviceFacts);
+
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        See(tracker);
+        Assert.False(tracker.HasNewDeviceFacts);
+        Assert.Single(tracker.TakeDeviceUpdates());
+
+        See(tracker, "10.0.0.31");
+        Assert.True(tracker.HasNewDeviceFacts);
+    }
+
+    private void See(PresenceTracker tracker, string ip = "10.0.0.30") =>
+        tracker.OnSighting(new Sighting(s_bobPhone, Ipv4Address.TryParse(ip, out Ipv4Address address) ? address : default, _clock.GetTimestamp(), SightingKind.Reply));
 }
