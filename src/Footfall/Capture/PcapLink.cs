@@ -41,14 +41,16 @@ public sealed class PcapLink : IArpLink, IDisposable
     private readonly string _interfaceName;
     private readonly int _fd;
     private readonly CaptureRecorder? _recorder;
+    private readonly WireWake? _wake;
     private int _disposed;
 
-    private PcapLink(LibPcapLiveDevice device, string interfaceName, int fd, CaptureRecorder? recorder)
+    private PcapLink(LibPcapLiveDevice device, string interfaceName, int fd, CaptureRecorder? recorder, WireWake? wake)
     {
         _device = device;
         _interfaceName = interfaceName;
         _fd = fd;
         _recorder = recorder;
+        _wake = wake;
     }
 
     public const string MissingCapabilityMessage =
@@ -56,9 +58,10 @@ public sealed class PcapLink : IArpLink, IDisposable
 
     /// <summary>
     /// Opens <paramref name="link"/> for ARP; every frame received also goes to <paramref name="recorder"/>
-    /// when there is one. Throws <see cref="CaptureException"/>.
+    /// when there is one. A ring of <paramref name="wake"/> ends a <see cref="WaitForFrame"/> early.
+    /// Throws <see cref="CaptureException"/>.
     /// </summary>
-    public static PcapLink Open(InterfaceInfo link, CaptureRecorder? recorder = null)
+    public static PcapLink Open(InterfaceInfo link, CaptureRecorder? recorder = null, WireWake? wake = null)
     {
         LibPcapLiveDevice device;
         try
@@ -92,7 +95,7 @@ public sealed class PcapLink : IArpLink, IDisposable
             {
                 throw new CaptureException($"Could not capture on '{link.Name}': libpcap offers no descriptor to wait on");
             }
-            return new PcapLink(device, link.Name, fd, recorder);
+            return new PcapLink(device, link.Name, fd, recorder, wake);
         }
         catch (PcapException e)
         {
@@ -127,12 +130,20 @@ public sealed class PcapLink : IArpLink, IDisposable
         }
     }
 
+    /// <summary>
+    /// Blocks until a frame may be read, the wake rings, or <paramref name="timeout"/> passes. A ring
+    /// returns true too, with nothing to read: <see cref="TryReceive"/> then says so, and the caller
+    /// looks again at whatever it was woken for.
+    /// </summary>
     public unsafe bool WaitForFrame(TimeSpan timeout)
     {
         // poll() counts whole milliseconds; round up so that a short wait still waits.
         long milliseconds = (long)Math.Ceiling(Math.Max(0, timeout.TotalMilliseconds));
-        Libc.PollFd pollFd = new() { Fd = _fd, Events = Libc.POLLIN };
-        int ready = Libc.poll(&pollFd, 1, (int)Math.Min(milliseconds, int.MaxValue));
+        int wakeFd = _wake?.Fd ?? -1;
+        Libc.PollFd* fds = stackalloc Libc.PollFd[2];
+        fds[0] = new Libc.PollFd { Fd = _fd, Events = Libc.POLLIN };
+        fds[1] = new Libc.PollFd { Fd = wakeFd, Events = Libc.POLLIN };
+        int ready = Libc.poll(fds, wakeFd >= 0 ? 2u : 1u, (int)Math.Min(milliseconds, int.MaxValue));
         if (ready < 0)
         {
             int errno = Marshal.GetLastPInvokeError();
@@ -141,6 +152,10 @@ public sealed class PcapLink : IArpLink, IDisposable
                 return false;
             }
             throw new CaptureException($"Could not wait for ARP frames on '{_interfaceName}': {Marshal.GetPInvokeErrorMessage(errno)}");
+        }
+        if (wakeFd >= 0 && (fds[1].Revents & Libc.POLLIN) != 0)
+        {
+            _wake!.Clear();
         }
         return ready > 0;
     }

@@ -84,7 +84,7 @@ public sealed class DaemonHost
             WatchHealthAsync(watching.Token),
             ConfigStatus.WatchAsync(Environment.GetEnvironmentVariable(ConfigStatus.EnvironmentVariable), Health, _log, _time, watching.Token),
             new PiHealthLoop(new PiSensors(Hardware.SysfsRoot), _settings.Health, _store, Health, _log, _time).RunAsync(watching.Token),
-            leds.Count > 0 ? new LedLoop(leds, Health.Verdict, judge, mailboxes.Presence, _settings.People, _log, _time).RunAsync(watching.Token) : Task.CompletedTask,
+            leds.Count > 0 ? new LedLoop(leds, Health.Verdict, judge, mailboxes.Presence, _settings.People, _log, _time) { HealthChanged = Health.Changed, UntilHealthMayChange = Health.UntilLate }.RunAsync(watching.Token) : Task.CompletedTask,
             feeder is not null ? WatchdogLoop.RunAsync(feeder, _time, watching.Token) : Task.CompletedTask,
             StatusServer.RunAsync(
                 _settings, Path.GetDirectoryName(_store.DatabasePath)!, new PageInputs(Health, mailboxes.Presence, mailboxes.Committed, judge), _log, _time, watching.Token),

@@ -7,8 +7,10 @@ namespace Footfall.Daemon;
 /// <summary>
 /// Renders the LEDs: a person's LED from the presence board, the status LED's pattern from the health
 /// verdict. The patterns are pure (<see cref="StatusLed"/>); this only sets levels. It wakes at the
-/// pattern's next edge, and at least every <see cref="Step"/> to see presence and health change, so
-/// an appliance whose LED is steady wakes four times a second rather than ten.
+/// pattern's next edge, when the presence board changes, and — given <see cref="HealthChanged"/> and
+/// <see cref="UntilHealthMayChange"/> — when health changes or may turn late; without them it looks at
+/// health every <see cref="Step"/>. An appliance whose LED is steady then does not wake at all until
+/// something changes (it woke four times a second to look).
 /// </summary>
 public sealed class LedLoop
 {
@@ -36,6 +38,12 @@ public sealed class LedLoop
         _status = new StatusLed(time);
     }
 
+    /// <summary>Rung when the health verdict may have changed (<see cref="Health.Changed"/>).</summary>
+    public Doorbell? HealthChanged { get; init; }
+
+    /// <summary>How long until the verdict may change by time alone (<see cref="Health.UntilLate"/>).</summary>
+    public Func<TimeSpan?>? UntilHealthMayChange { get; init; }
+
     /// <summary>Works out and shows the LEDs now.</summary>
     public LedFrame Render()
     {
@@ -49,9 +57,18 @@ public sealed class LedLoop
         return frame;
     }
 
-    /// <summary>When to render next: the status pattern's next edge, or <see cref="Step"/>, whichever comes first.</summary>
-    public TimeSpan NextWake() =>
-        _status.UntilNextChange is { } edge && edge < Step ? (edge > TimeSpan.Zero ? edge : TimeSpan.FromMilliseconds(1)) : Step;
+    /// <summary>
+    /// When to render next, unless presence or health rings first: the status pattern's next edge, or the
+    /// moment health may turn late (every <see cref="Step"/> when health does not ring), whichever comes
+    /// first; <see cref="Timeout.InfiniteTimeSpan"/> when only a ring can change anything.
+    /// </summary>
+    public TimeSpan NextWake()
+    {
+        TimeSpan? health = HealthChanged is null ? Step : UntilHealthMayChange?.Invoke();
+        TimeSpan? edge = _status.UntilNextChange;
+        TimeSpan? next = edge is null || (health is not null && health < edge) ? health : edge;
+        return next is null ? Timeout.InfiniteTimeSpan : next > TimeSpan.Zero ? next.Value : TimeSpan.FromMilliseconds(1);
+    }
 
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -59,6 +76,10 @@ public sealed class LedLoop
         {
             while (true)
             {
+                using var wake = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                // Taken before rendering, so that a change while rendering still wakes the wait below.
+                Task presenceChanged = _presence.Changed.Next;
+                Task? healthChanged = HealthChanged?.Next;
                 try
                 {
                     Render();
@@ -73,7 +94,12 @@ public sealed class LedLoop
                         _failed = true;
                     }
                 }
-                await Task.Delay(NextWake(), _time, stopping).ConfigureAwait(false);
+                // A failing driver is retried every Step: nothing rings when it comes back.
+                TimeSpan wait = NextWake();
+                Task due = Task.Delay(_failed && (wait > Step || wait == Timeout.InfiniteTimeSpan) ? Step : wait, _time, wake.Token);
+                await (healthChanged is null ? Task.WhenAny(due, presenceChanged) : Task.WhenAny(due, presenceChanged, healthChanged)).ConfigureAwait(false);
+                await wake.CancelAsync().ConfigureAwait(false);
+                stopping.ThrowIfCancellationRequested();
             }
         }
         catch (OperationCanceledException)

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Footfall.Capture;
 using Footfall.Presence;
 using Footfall.Runtime;
 using Footfall.Sweep;
@@ -30,6 +31,24 @@ public sealed class Mailboxes
     /// <summary>Events are never dropped: a full store mailbox makes the tracker wait.</summary>
     public Channel<StoreWork> Store { get; } = Channel.CreateBounded<StoreWork>(
         new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+
+    private readonly Lock _gate = new();
+    private WireWake? _sweeperWake;
+
+    /// <summary>
+    /// Rung after a departure check is posted to <see cref="Checks"/>: the sweeper waits on the wire for
+    /// whole seconds and must send the check now. Made on first use (tests that never sweep open no eventfd).
+    /// </summary>
+    public WireWake SweeperWake
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sweeperWake ??= new WireWake();
+            }
+        }
+    }
 
     /// <summary>Who is in, for the LEDs.</summary>
     public PresenceBoard Presence { get; } = new();

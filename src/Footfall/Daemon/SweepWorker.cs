@@ -11,13 +11,13 @@ namespace Footfall.Daemon;
 /// Sweeps the LAN every interval and listens in between, passing every sighting to the tracker
 /// without waiting for the next sweep; sends the tracker's departure checks step by step as the
 /// <see cref="DeparturePlan"/> says (unicast ARP, an mDNS wake, unicast ARP again). Runs on its own
-/// thread: the socket is waited on with poll().
+/// thread: the socket is waited on with poll(), until the next sweep or the next probe step is due, or
+/// until the tracker posts a check or the daemon stops (both ring <see cref="Mailboxes.SweeperWake"/>),
+/// so that an idle sweeper wakes for the wire and for nothing else.
 /// </summary>
 public sealed class SweepWorker : IWorker
 {
     public const string ProgressName = "sweep";
-
-    private static readonly TimeSpan s_listenSlice = TimeSpan.FromMilliseconds(100);
 
     private readonly Func<InterfaceInfo> _link;
     private readonly SweepTargets _targets;
@@ -59,7 +59,11 @@ public sealed class SweepWorker : IWorker
             _health.SetProblem(HealthAreas.Network, link.IsUp && link.Address is not null ? null
                 : $"{link.Name} is {(link.IsUp ? "up but has no IPv4 address" : "down")}");
             SweepTargets targets = _targets;
-            using PcapLink socket = PcapLink.Open(link, Recorder);
+            WireWake wake = _mailboxes.SweeperWake;
+            using PcapLink socket = PcapLink.Open(link, Recorder, wake);
+            using CancellationTokenRegistration onStop = stopping.Register(wake.Ring);
+            var checks = _mailboxes.Checks.Reader;
+            Func<bool> checkPosted = () => checks.TryPeek(out _);
             var sweeper = new Sweeper(socket, link.Mac, link.Address ?? Ipv4Address.Any, _time, new ToTracker(_mailboxes));
             var results = new SweepResults();
             IReadOnlyList<DepartureStep> steps = Departure.Steps();
@@ -81,16 +85,18 @@ public sealed class SweepWorker : IWorker
                 }
                 while (!stopping.IsCancellationRequested && _time.GetElapsedTime(started) < _interval)
                 {
-                    SendDueProbes(sweeper, steps, probes);
+                    TimeSpan nextProbe = SendDueProbes(sweeper, steps, probes);
                     TimeSpan left = _interval - _time.GetElapsedTime(started);
-                    sweeper.Listen(left < s_listenSlice ? left : s_listenSlice, cancellation: stopping);
+                    sweeper.Listen(left < nextProbe ? left : nextProbe, cancellation: stopping, until: checkPosted);
                 }
             }
         }
     }
 
-    private void SendDueProbes(Sweeper sweeper, IReadOnlyList<DepartureStep> steps, List<(DepartureCheck Check, int Sent, long Started)> probes)
+    /// <summary>Sends the probe steps that are due; returns how long until the next one is (MaxValue: none waits).</summary>
+    private TimeSpan SendDueProbes(Sweeper sweeper, IReadOnlyList<DepartureStep> steps, List<(DepartureCheck Check, int Sent, long Started)> probes)
     {
+        TimeSpan next = TimeSpan.MaxValue;
         long now = _time.GetTimestamp();
         while (_mailboxes.Checks.Reader.TryRead(out DepartureCheck check))
         {
@@ -114,8 +120,11 @@ public sealed class SweepWorker : IWorker
             else
             {
                 probes[i] = (check, sent, started);
+                TimeSpan until = steps[sent].At - elapsed;
+                next = until < next ? until : next;
             }
         }
+        return next;
     }
 
     /// <summary>Hands sightings to the tracker's mailbox from inside the receive loop.</summary>

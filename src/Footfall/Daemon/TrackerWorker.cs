@@ -4,14 +4,17 @@ using Footfall.Runtime;
 namespace Footfall.Daemon;
 
 /// <summary>
-/// Runs the presence tracker: feeds it sightings, ticks it every second, and hands its decisions on —
-/// events to the store at once, departure checks to the sweeper, and last-seen times and device lists
-/// to the store every <see cref="s_persistEvery"/> (an SD card should not be written every second).
+/// Runs the presence tracker: feeds it sightings, ticks it when a sighting comes or when the tracker
+/// says its next decision is due (<see cref="PresenceTracker.UntilNextDecision"/>: a 1 s tick would wake
+/// an idle appliance every second for nothing), and hands its decisions on —
+/// events to the store at once, departure checks to the sweeper, a device's new facts (a new device,
+/// address, owner, DHCP identity or mark) at once, and last-seen times alone every
+/// <see cref="s_persistEvery"/>: each persist rewrites the presence and device pages, and at every 30 s
+/// that was 100 MB a day on an SD card. A power cut costs last-seen times up to that old, nothing decided.
 /// </summary>
 public sealed class TrackerWorker : IWorker
 {
-    private static readonly TimeSpan s_tick = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan s_persistEvery = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan s_persistEvery = TimeSpan.FromMinutes(5);
 
     private readonly Func<PresenceTracker> _createTracker;
     private readonly Mailboxes _mailboxes;
@@ -54,9 +57,14 @@ public sealed class TrackerWorker : IWorker
                 }
                 tracker.Tick();
                 _mailboxes.Presence.Publish(tracker.Presence, tracker.FirstSweepDone);
-                foreach (DepartureCheck check in tracker.TakeDepartureChecks())
+                IReadOnlyList<DepartureCheck> checks = tracker.TakeDepartureChecks();
+                foreach (DepartureCheck check in checks)
                 {
                     _mailboxes.Checks.Writer.TryWrite(check);
+                }
+                if (checks.Count > 0)
+                {
+                    _mailboxes.SweeperWake.Ring();
                 }
                 foreach (string notice in tracker.TakeNotices())
                 {
@@ -64,7 +72,7 @@ public sealed class TrackerWorker : IWorker
                 }
 
                 bool last = stopping.IsCancellationRequested || inputs.Completion.IsCompleted;
-                bool persist = last || _time.GetElapsedTime(lastPersist) >= s_persistEvery;
+                bool persist = last || tracker.HasNewDeviceFacts || _time.GetElapsedTime(lastPersist) >= s_persistEvery;
                 IReadOnlyList<PresenceEvent> events = tracker.TakeEvents();
                 if (events.Count > 0 || persist)
                 {
@@ -83,7 +91,12 @@ public sealed class TrackerWorker : IWorker
                     _mailboxes.Store.Writer.TryComplete();
                     return;
                 }
-                await WaitForInputAsync(inputs, stopping).ConfigureAwait(false);
+                TimeSpan wait = s_persistEvery - _time.GetElapsedTime(lastPersist);
+                if (tracker.UntilNextDecision() is { } decision && decision < wait)
+                {
+                    wait = decision;
+                }
+                await WaitForInputAsync(inputs, wait, stopping).ConfigureAwait(false);
             }
         }
         catch when (stopping.IsCancellationRequested)
@@ -93,17 +106,17 @@ public sealed class TrackerWorker : IWorker
         }
     }
 
-    private async Task WaitForInputAsync(System.Threading.Channels.ChannelReader<TrackerInput> inputs, CancellationToken stopping)
+    private async Task WaitForInputAsync(System.Threading.Channels.ChannelReader<TrackerInput> inputs, TimeSpan atMost, CancellationToken stopping)
     {
-        using var tick = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        tick.CancelAfter(s_tick);
+        using var due = new CancellationTokenSource(atMost > TimeSpan.Zero ? atMost : TimeSpan.Zero, _time);
+        using var tick = CancellationTokenSource.CreateLinkedTokenSource(stopping, due.Token);
         try
         {
             await inputs.WaitToReadAsync(tick.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            // A second went by without sightings (time to tick), or we are stopping (one last round).
+            // A decision or the persist is due (time to tick), or we are stopping (one last round).
         }
     }
 }

@@ -81,6 +81,18 @@ public sealed class IpConflicts(TimeSpan window)
         return ended ?? (IReadOnlyList<(Ipv4Address, MacAddress, MacAddress)>)[];
     }
 
+    /// <summary>When <see cref="EndQuiet"/> with <paramref name="quiet"/> would next end an episode; null when none is open.</summary>
+    public DateTimeOffset? NextQuietEnd(TimeSpan quiet)
+    {
+        DateTimeOffset? next = null;
+        foreach (Episode episode in _episodes.Values)
+        {
+            DateTimeOffset end = episode.LastTurn + quiet;
+            next = next is null || end < next ? end : next;
+        }
+        return next;
+    }
+
     /// <summary>Forgets claims older than <paramref name="cutoff"/> of addresses not in an episode.</summary>
     public void ForgetBefore(DateTimeOffset cutoff)
     {

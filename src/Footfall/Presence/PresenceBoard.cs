@@ -1,4 +1,4 @@
-using Footfall.Presence;
+using Footfall.Runtime;
 
 namespace Footfall.Presence;
 
@@ -12,6 +12,9 @@ public sealed class PresenceBoard
 
     public bool FirstSweepDone => _snapshot.FirstSweepDone;
 
+    /// <summary>Rung when who is in, or whether the first sweep is done, changes: the LEDs wait on it rather than poll.</summary>
+    public Doorbell Changed { get; } = new();
+
     public bool AnyoneIn => _snapshot.In.Count > 0;
 
     public bool IsIn(string person) => _snapshot.In.Contains(person);
@@ -23,6 +26,7 @@ public sealed class PresenceBoard
         if (last.FirstSweepDone != firstSweepDone || !last.In.SetEquals(isIn))
         {
             _snapshot = new Snapshot(isIn, firstSweepDone);
+            Changed.Ring();
         }
     }
 

@@ -30,6 +30,7 @@ public sealed class PresenceTracker
     private readonly KnownIdentities _identities;
     private readonly IpConflicts _conflicts;
     private bool _firstSweepDone;
+    private bool _newDeviceFacts;
 
     public PresenceTracker(
         IReadOnlyList<Person> people,
@@ -120,13 +121,15 @@ public sealed class PresenceTracker
             _notices.Add($"IP conflict: {ip} is answered by both {other} and {sighting.Mac}");
             MarkConflict(other);
         }
-        _devices[sighting.Mac] = new DeviceSeen(sighting.Mac, ip, now, owner?.Person.Name)
+        var seen = new DeviceSeen(sighting.Mac, ip, now, owner?.Person.Name)
         {
             Dhcp = dhcp,
             ByHostname = byHostname,
             ProbablyOf = probablyOf,
             ConflictWith = _conflicts.With(sighting.Mac),
         };
+        _newDeviceFacts |= previous is null || previous with { LastSeen = now } != seen;
+        _devices[sighting.Mac] = seen;
         _changedDevices.Add(sighting.Mac);
 
         if (owner is null)
@@ -203,6 +206,36 @@ public sealed class PresenceTracker
         }
     }
 
+    /// <summary>
+    /// How long until <see cref="Tick"/> could decide something with no new sighting: a person's
+    /// <see cref="PresenceRules.AwayAfter"/> running out, a departure check's window closing, an IP
+    /// conflict going quiet. Zero when something is due now; null when nothing is waiting on the clock.
+    /// The caller can sleep that long instead of ticking every second, and decide at the same moment.
+    /// </summary>
+    public TimeSpan? UntilNextDecision()
+    {
+        if (!_firstSweepDone)
+        {
+            return null;
+        }
+        DateTimeOffset? next = _conflicts.NextQuietEnd(_rules.AwayAfter);
+        foreach (PersonState state in _people)
+        {
+            if (!state.IsIn)
+            {
+                continue;
+            }
+            DateTimeOffset due = state.CheckStarted is { } started ? started + _rules.DepartureCheckWindow : state.LastSeen + _rules.AwayAfter;
+            next = next is null || due < next ? due : next;
+        }
+        if (next is null)
+        {
+            return null;
+        }
+        TimeSpan until = next.Value - _time.GetUtcNow();
+        return until > TimeSpan.Zero ? until : TimeSpan.Zero;
+    }
+
     private void Leave(PersonState state, DateTimeOffset now)
     {
         // They were last here when a device was last seen; the check only confirmed it.
@@ -228,6 +261,7 @@ public sealed class PresenceTracker
         if (_devices.TryGetValue(mac, out DeviceSeen? device))
         {
             _devices[mac] = device with { ConflictWith = _conflicts.With(mac) };
+            _newDeviceFacts |= _devices[mac] != device;
             _changedDevices.Add(mac);
         }
     }
@@ -255,11 +289,19 @@ public sealed class PresenceTracker
         return changed;
     }
 
+    /// <summary>
+    /// True when a device update since the last <see cref="TakeDeviceUpdates"/> says more than a later
+    /// last-seen time: a new device, a new address, owner, DHCP identity or mark. Those are worth keeping
+    /// at once; a last-seen time alone can wait for the next regular persist.
+    /// </summary>
+    public bool HasNewDeviceFacts => _newDeviceFacts;
+
     /// <summary>The latest sighting of every device seen since the last call.</summary>
     public IReadOnlyList<DeviceSeen> TakeDeviceUpdates()
     {
         var updates = _changedDevices.Select(mac => _devices[mac]).ToList();
         _changedDevices.Clear();
+        _newDeviceFacts = false;
         return updates;
     }
 

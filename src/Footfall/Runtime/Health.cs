@@ -15,6 +15,13 @@ public sealed class Health
 
     public Health(TimeProvider time) => _time = time;
 
+    /// <summary>
+    /// Rung when the verdict may have changed other than by time passing: a problem set or cleared, a
+    /// worker started or stopped, late progress reported. Time's part is <see cref="UntilLate"/>. Between
+    /// them a reader (the LEDs) can wait for a change instead of asking several times a second.
+    /// </summary>
+    public Doorbell Changed { get; } = new();
+
     /// <summary>Progress of kind <paramref name="name"/> must be reported at least every <paramref name="within"/>.</summary>
     public void Expect(string name, TimeSpan within)
     {
@@ -23,32 +30,70 @@ public sealed class Health
             // Counting from now gives a starting worker its first period to report.
             _expectations[name] = new Expectation(within, _time.GetTimestamp());
         }
+        Changed.Ring();
     }
 
     public void ReportProgress(string name)
     {
+        bool wasLate = false;
         lock (_gate)
         {
             if (_expectations.TryGetValue(name, out Expectation? expectation))
             {
-                expectation.Last = _time.GetTimestamp();
+                long now = _time.GetTimestamp();
+                wasLate = _time.GetElapsedTime(expectation.Last, now) > expectation.Within;
+                expectation.Last = now;
             }
+        }
+        if (wasLate)
+        {
+            Changed.Ring();
         }
     }
 
     public void MarkAlive(string worker, bool alive)
     {
+        bool changed;
         lock (_gate)
         {
+            changed = !_alive.TryGetValue(worker, out bool was) || was != alive;
             _alive[worker] = alive;
+        }
+        if (changed)
+        {
+            Changed.Ring();
+        }
+    }
+
+    /// <summary>How long until some expected progress becomes late if none is reported; null when nothing can.</summary>
+    public TimeSpan? UntilLate()
+    {
+        lock (_gate)
+        {
+            long now = _time.GetTimestamp();
+            TimeSpan? next = null;
+            foreach (Expectation expectation in _expectations.Values)
+            {
+                TimeSpan since = _time.GetElapsedTime(expectation.Last, now);
+                if (since <= expectation.Within)
+                {
+                    // Late means strictly more than Within: the verdict turns just after that moment.
+                    TimeSpan until = expectation.Within - since + TimeSpan.FromMilliseconds(1);
+                    next = next is null || until < next ? until : next;
+                }
+            }
+            return next;
         }
     }
 
     /// <summary>A condition that needs a human (e.g. "announcing: X says the credentials are wrong"); null clears it.</summary>
     public void SetProblem(string area, string? problem)
     {
+        bool changed;
         lock (_gate)
         {
+            _problems.TryGetValue(area, out string? was);
+            changed = was != problem;
             if (problem is null)
             {
                 _problems.Remove(area);
@@ -57,6 +102,10 @@ public sealed class Health
             {
                 _problems[area] = problem;
             }
+        }
+        if (changed)
+        {
+            Changed.Ring();
         }
     }
 

@@ -8,15 +8,14 @@ namespace Footfall.Status;
 
 /// <summary>
 /// What /events sends: a "presence" event for each event the store has kept, and a "health" event
-/// whenever what the status LED would say changes (checked every second), a "feed" event for each new
+/// whenever what the status LED would say changes (looked at when health or presence rings, or health
+/// may turn late: not every second, which woke an idle appliance for nothing), a "feed" event for each new
 /// line of the ambient feed. One pump for all browsers;
 /// each browser reads its own bounded mailbox (<see cref="Broadcast{T}"/>), so a browser that never
 /// reads costs the daemon nothing but that mailbox.
 /// </summary>
 internal sealed class LiveEvents
 {
-    private static readonly TimeSpan s_healthEvery = TimeSpan.FromSeconds(1);
-
     private readonly Broadcast<SseItem<string>> _browsers = new(capacity: 32);
     private readonly StatusSources _sources;
     private readonly Broadcast<IReadOnlyList<PresenceEvent>> _committed;
@@ -62,12 +61,15 @@ internal sealed class LiveEvents
 
     private async Task WatchHealthAsync(CancellationToken stopping)
     {
+        Task changed = Changed();
         string last = Key(_sources.Health.Verdict());
-        using var timer = new PeriodicTimer(s_healthEvery, _sources.Time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+            while (true)
             {
+                await Doorbell.WaitAsync(changed, _sources.Health.UntilLate() ?? Timeout.InfiniteTimeSpan, _sources.Time, stopping).ConfigureAwait(false);
+                stopping.ThrowIfCancellationRequested();
+                changed = Changed();
                 // The verdict's reasons count seconds; what it means (the LED's condition, which kinds are late) is what changes.
                 string now = Key(_sources.Health.Verdict());
                 if (now != last && _browsers.ListenerCount > 0)
@@ -81,6 +83,9 @@ internal sealed class LiveEvents
         {
         }
     }
+
+    /// <summary>Completes when health or presence next rings: taken before looking, so no change is missed.</summary>
+    private Task Changed() => Task.WhenAny(_sources.Health.Changed.Next, _sources.Board.Changed.Next);
 
     private string Key(HealthVerdict verdict) =>
         $"{_sources.Condition(verdict)}|{string.Join(',', verdict.Late)}|{string.Join(',', verdict.Stopped)}|{string.Join(',', verdict.ProblemAreas)}";

@@ -19,12 +19,14 @@ internal sealed class StatusFeed
     // Enough history for the composer's rules (an unknown device once an hour, back within the cooldown).
     private static readonly TimeSpan s_lookBack = TimeSpan.FromHours(12);
     private const int HistoryLimit = 500;
-    private static readonly TimeSpan s_tick = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_stillDueRetry = TimeSpan.FromSeconds(1);
 
     private readonly StatusSources _sources;
     private readonly FeedRules _rules;
     private volatile FeedEntryJson[] _lines = [];
     private int _dirty = 1;
+    // Rung with each commit, so the feed follows at once and otherwise sleeps until the composer is due.
+    private readonly Doorbell _committed = new();
 
     public StatusFeed(StatusSources sources)
     {
@@ -43,6 +45,7 @@ internal sealed class StatusFeed
         await foreach (IReadOnlyList<PresenceEvent> _ in committed.Listen(stopping).ConfigureAwait(false))
         {
             Volatile.Write(ref _dirty, 1);
+            _committed.Ring();
         }
     }
 
@@ -57,11 +60,23 @@ internal sealed class StatusFeed
         // Events older than the look-back are not told again: follow on from the newest there is.
         long after = history.Count > 0 ? history[^1].Id : store.Log(1).FirstOrDefault()?.Id ?? 0;
         Volatile.Write(ref _dirty, 0);
-        using var timer = new PeriodicTimer(s_tick, _sources.Time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+            while (true)
             {
+                // Taken before looking at the flag: a commit noted after the look still ends the wait.
+                Task rung = _committed.Next;
+                if (Volatile.Read(ref _dirty) == 0)
+                {
+                    TimeSpan wait = composer.NextDue is { } at ? at - _sources.Time.GetUtcNow() : Timeout.InfiniteTimeSpan;
+                    if (wait != Timeout.InfiniteTimeSpan && wait <= TimeSpan.Zero)
+                    {
+                        // Still due just after advancing (the throttle holding lines): look again in a second, as ever.
+                        wait = s_stillDueRetry;
+                    }
+                    await Doorbell.WaitAsync(rung, wait, _sources.Time, stopping).ConfigureAwait(false);
+                }
+                stopping.ThrowIfCancellationRequested();
                 bool due = composer.NextDue is { } next && next <= _sources.Time.GetUtcNow();
                 if (Interlocked.Exchange(ref _dirty, 0) == 0 && !due)
                 {

@@ -9,7 +9,10 @@ public interface IArpLink
     /// <summary>Queues one frame; false when the kernel's queue is full for now (try again after a wait).</summary>
     bool TrySend(ReadOnlySpan<byte> frame);
 
-    /// <summary>Blocks until a frame may be read or <paramref name="timeout"/> passes; true if one may be read.</summary>
+    /// <summary>
+    /// Blocks until a frame may be read or <paramref name="timeout"/> passes; true if one may be read. A link
+    /// may also return true early with nothing to read (it was woken): callers look again, they do not assume.
+    /// </summary>
     bool WaitForFrame(TimeSpan timeout);
 
     /// <summary>

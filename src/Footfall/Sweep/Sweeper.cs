@@ -75,15 +75,16 @@ public sealed class Sweeper
 
     /// <summary>
     /// Receives for <paramref name="duration"/> (between sweeps, in the daemon), reporting sightings
-    /// to the sink. Also used for the reply window of a sweep.
+    /// to the sink. Also used for the reply window of a sweep. Returns early once <paramref name="until"/>
+    /// says so: it is asked after every wait, so a link woken from another thread ends the listen at once.
     /// </summary>
-    public void Listen(TimeSpan duration, bool stopWhenAllFound = false, CancellationToken cancellation = default)
+    public void Listen(TimeSpan duration, bool stopWhenAllFound = false, CancellationToken cancellation = default, Func<bool>? until = null)
     {
         long deadline = _time.GetTimestamp() + (long)(duration.TotalSeconds * _time.TimestampFrequency);
         while (!cancellation.IsCancellationRequested)
         {
             long now = _time.GetTimestamp();
-            if (now >= deadline || (stopWhenAllFound && _results is { AllFound: true }))
+            if (now >= deadline || (stopWhenAllFound && _results is { AllFound: true }) || (until?.Invoke() ?? false))
             {
                 return;
             }

@@ -147,6 +147,48 @@ public sealed class LedLoopTests : IDisposable
     }
 
     [Fact]
+    public void GivenHealthsDoorbellASteadyLedWaitsOnlyForHealthToTurnLate()
+    {
+        using HardwareLeds leds = Open(new LedSettings { StatusLine = 27 });
+        var loop = new LedLoop([leds], _health.Verdict, new StatusJudge(StoreWorker.WorkerName, StoreWorker.ProgressName), _presence, s_people, _log, _clock)
+        {
+            HealthChanged = _health.Changed,
+            UntilHealthMayChange = _health.UntilLate,
+        };
+        Publish(firstSweepDone: true, "Bob");
+        loop.Render();
+        Assert.Equal(Timeout.InfiniteTimeSpan, loop.NextWake());
+
+        _health.Expect("sweep", TimeSpan.FromSeconds(40));
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(TimeSpan.FromSeconds(30) + TimeSpan.FromMilliseconds(1), loop.NextWake());
+        _clock.Advance(loop.NextWake());
+        Assert.Equal(StatusCondition.Stuck, loop.Render().Status);
+    }
+
+    [Fact]
+    public void HealthAndPresenceRingWhenTheyChangeAndOnlyThen()
+    {
+        Task health = _health.Changed.Next;
+        _health.SetProblem(HealthAreas.Announce, null);
+        _health.MarkAlive("sweeper", true);
+        Assert.True(health.IsCompleted);
+        health = _health.Changed.Next;
+        _health.MarkAlive("sweeper", true);
+        _health.SetProblem(HealthAreas.Announce, null);
+        Assert.False(health.IsCompleted);
+        _health.SetProblem(HealthAreas.Announce, "X says 401");
+        Assert.True(health.IsCompleted);
+
+        Task presence = _presence.Changed.Next;
+        Publish(firstSweepDone: true, "Bob");
+        Assert.True(presence.IsCompleted);
+        presence = _presence.Changed.Next;
+        Publish(firstSweepDone: true, "Bob");
+        Assert.False(presence.IsCompleted);
+    }
+
+    [Fact]
     public void ThePanelSaysWhatChangedOnce()
     {
         var panel = new LedPanel(_log);
