@@ -1,4 +1,5 @@
 using System.Globalization;
+using Footfall.Building;
 using Footfall.Config;
 using Footfall.Messages;
 using Footfall.Presence;
@@ -22,13 +23,13 @@ public sealed class ConsoleAnnouncer : IAnnouncer
 
     public ConsoleAnnouncer(
         IPostHistory history, TextWriter output, AnnounceSettings settings, IReadOnlyList<Person> people, TimeZoneInfo timeZone,
-        TimeProvider time, Random random)
+        TimeProvider time, Random random, BuildingModel? building = null)
     {
         _history = history;
         _out = output;
         _people = people;
         _timeZone = timeZone;
-        _composer = new Composer(settings, timeZone, random, time);
+        _composer = new Composer(settings, timeZone, random, time) { Building = building };
     }
 
     public string Name => "console";

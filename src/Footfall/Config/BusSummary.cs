@@ -16,6 +16,10 @@ internal static class BusSummary
             yield return mqtt.HomeAssistant
                 ? $"  Home Assistant discovery under {mqtt.DiscoveryPrefix}/ (one device_tracker per person)"
                 : "  Home Assistant discovery off";
+            if (mqtt.Building is { } building)
+            {
+                yield return $"  building: {building}/ (peers' state read from {building}/+/; each person announced once in the building)";
+            }
         }
         if (settings.ZenIrcBot is { } zen)
         {

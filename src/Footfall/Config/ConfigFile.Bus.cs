@@ -10,6 +10,7 @@ internal sealed class MqttSection
     public string? Topic { get; set; }
     public bool? HomeAssistant { get; set; }
     public string? DiscoveryPrefix { get; set; }
+    public string? Building { get; set; }
 }
 
 internal sealed class ZenircbotSection

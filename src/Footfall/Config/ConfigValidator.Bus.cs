@@ -20,7 +20,13 @@ internal sealed partial class ConfigValidator
             Report("mqtt.username", $"must be 1 to {MaximumNameLength} visible characters");
         }
         Secret? password = mqtt.Password is { } text ? BusPassword(text, "mqtt.password") : broker?.Password;
-        string topic = mqtt.Topic is { } t ? Topic(t, "mqtt.topic") : $"footfall/{Slug.Of(siteName?.Trim() ?? SiteSettings.DefaultName)}";
+        string? building = mqtt.Building is { } home ? Topic(home, "mqtt.building") : null;
+        string siteSlug = Slug.Of(siteName?.Trim() ?? SiteSettings.DefaultName);
+        string topic = mqtt.Topic is { } t ? Topic(t, "mqtt.topic") : $"{building ?? "footfall"}/{siteSlug}";
+        if (building is not null && mqtt.Topic is { } given && (!given.StartsWith(building + "/", StringComparison.Ordinal) || given[(building.Length + 1)..].Contains('/')))
+        {
+            Report("mqtt.topic", $"{ConfigText.Quote(given)} must be one level below mqtt.building, such as \"{building}/{siteSlug}\": that is where the building's peers look");
+        }
         string prefix = mqtt.DiscoveryPrefix is { } p ? Topic(p, "mqtt.discoveryPrefix") : MqttSettings.DefaultDiscoveryPrefix;
 
         // Each person's entity and topics are named by the slug of their name: two names must not share one.
@@ -44,6 +50,7 @@ internal sealed partial class ConfigValidator
             Topic = topic,
             HomeAssistant = mqtt.HomeAssistant ?? true,
             DiscoveryPrefix = prefix,
+            Building = building,
         };
     }
 

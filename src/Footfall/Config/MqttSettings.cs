@@ -28,4 +28,10 @@ public sealed record MqttSettings
     public bool HomeAssistant { get; init; } = true;
 
     public string DiscoveryPrefix { get; init; } = DefaultDiscoveryPrefix;
+
+    /// <summary>
+    /// The topic prefix shared by every appliance of the building (<see cref="Topic"/> is one level below it), or
+    /// null: this appliance is alone and announces on its own.
+    /// </summary>
+    public string? Building { get; init; }
 }

@@ -6,7 +6,12 @@ namespace Footfall.Contracts;
 // stable, nulls are written (every key is always there), and times are ISO 8601 in UTC.
 
 /// <param name="Pi">The Pi's health; null when the daemon never read a sensor there (not a Pi).</param>
-internal sealed record WhoJson(IReadOnlyList<PersonJson> People, PiJson? Pi);
+internal sealed record WhoJson(IReadOnlyList<PersonJson> People, PiJson? Pi)
+{
+    /// <summary>The building (the page's /api/who with mqtt.building); absent when the appliance is alone, and from the command line.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BuildingJson? Building { get; init; }
+}
 
 internal sealed record PersonJson(string Name, string? Pronoun, bool In, DateTimeOffset? Since, DateTimeOffset? LastSeen, int Devices);
 

@@ -1,5 +1,6 @@
 using Footfall.Announce;
 using Footfall.Announce.X;
+using Footfall.Building;
 using Footfall.Bus;
 using Footfall.Bus.Mqtt;
 using Footfall.Bus.ZenIrcBot;
@@ -32,6 +33,7 @@ public sealed class DaemonHost
     private readonly FootfallStore _store;
     private readonly Log _log;
     private readonly TimeProvider _time;
+    private readonly BuildingModel? _building;
     private XClient? _xClient;
 
     public DaemonHost(FootfallSettings settings, InterfaceInfo link, SweepTargets targets, FootfallStore store, Log log, TimeProvider time)
@@ -43,6 +45,10 @@ public sealed class DaemonHost
         _log = log;
         _time = time;
         Health = new Health(time);
+        // With mqtt.building, the appliances of the building announce each person once between them.
+        _building = settings.Mqtt is { Building: not null } mqtt
+            ? new BuildingModel(mqtt.SiteId, settings.Site.Name, settings.Presence.AwayAfter, time)
+            : null;
     }
 
     public Health Health { get; }
@@ -87,7 +93,7 @@ public sealed class DaemonHost
             leds.Count > 0 ? new LedLoop(leds, Health.Verdict, judge, mailboxes.Presence, _settings.People, _log, _time) { HealthChanged = Health.Changed, UntilHealthMayChange = Health.UntilLate }.RunAsync(watching.Token) : Task.CompletedTask,
             feeder is not null ? WatchdogLoop.RunAsync(feeder, _time, watching.Token) : Task.CompletedTask,
             StatusServer.RunAsync(
-                _settings, Path.GetDirectoryName(_store.DatabasePath)!, new PageInputs(Health, mailboxes.Presence, mailboxes.Committed, judge), _log, _time, watching.Token),
+                _settings, Path.GetDirectoryName(_store.DatabasePath)!, new PageInputs(Health, mailboxes.Presence, mailboxes.Committed, judge) { Building = _building }, _log, _time, watching.Token),
         ];
         int exitCode = await supervisor.RunAsync(stopping).ConfigureAwait(false);
         await watching.CancelAsync().ConfigureAwait(false);
@@ -137,12 +143,12 @@ public sealed class DaemonHost
         {
             _xClient ??= new XClient(x, _time);
             var publisher = new XPublisher(
-                _store, _xClient, new AnnouncerSetup(announce, _settings.People, _settings.Site.TimeZone, _time, new Random()),
+                _store, _xClient, new AnnouncerSetup(announce, _settings.People, _settings.Site.TimeZone, _time, new Random(), _building),
                 new ClockGate(x.ClockSyncMarker), Health, _log);
             return new AnnounceWorker(publisher, mailboxes, _time);
         }
         var console = new ConsoleAnnouncer(
-            _store, Console.Out, _settings.Announce ?? new AnnounceSettings(), _settings.People, _settings.Site.TimeZone, _time, new Random());
+            _store, Console.Out, _settings.Announce ?? new AnnounceSettings(), _settings.People, _settings.Site.TimeZone, _time, new Random(), _building);
         return new AnnounceWorker(console, mailboxes, _time);
     }
 
@@ -155,7 +161,7 @@ public sealed class DaemonHost
         if (_settings.Mqtt is { } mqtt)
         {
             workers.Add(new MqttWorker(mqtt, _settings.Site.Name,
-                _settings.Status.PageUrl(Environment.GetEnvironmentVariable, Environment.MachineName), bus));
+                _settings.Status.PageUrl(Environment.GetEnvironmentVariable, Environment.MachineName), bus) { Building = _building });
             destinations.Add(OutboxDestination.Mqtt);
         }
         if (_settings.ZenIrcBot is { } zen)

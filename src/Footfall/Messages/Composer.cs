@@ -1,3 +1,4 @@
+using Footfall.Building;
 using Footfall.Config;
 using Footfall.Presence;
 using Footfall.Text;
@@ -27,6 +28,13 @@ public sealed class Composer
         _time = time;
     }
 
+    /// <summary>
+    /// The building this appliance shares a broker with, or null when it is alone: then each arrival and
+    /// departure the local rules let through waits for the building's verdict (a walk between floors is
+    /// dropped, a change another appliance posts is dropped, a race still open waits).
+    /// </summary>
+    public BuildingModel? Building { get; init; }
+
     /// <param name="pending">The events to announce, oldest first.</param>
     /// <param name="people">The configured people (for pronouns).</param>
     /// <param name="peopleIn">How many are in now (for {count} and the last one out).</param>
@@ -36,6 +44,7 @@ public sealed class Composer
         var posts = new List<(DateTimeOffset At, ComposedPost Post)>();
         var dropped = new List<DroppedAnnouncement>();
         var arrivals = new List<PendingAnnouncement>();
+        DateTimeOffset? heldUntil = null;
         long? lastDeparture = pending.LastOrDefault(p => p.Event.Kind == PresenceEventKind.Left)?.EventId;
 
         foreach (PendingAnnouncement announcement in pending)
@@ -44,6 +53,17 @@ public sealed class Composer
             if (WhyNotAnnounced(e, now, history, isLastOneOut: peopleIn == 0 && announcement.EventId == lastDeparture) is { } reason)
             {
                 dropped.Add(new DroppedAnnouncement(announcement.EventId, reason));
+            }
+            else if (Building?.Judge(e.Kind, Slug.Of(e.Person!), e.At) is { Kind: VerdictKind.Hold or VerdictKind.Drop } verdict)
+            {
+                if (verdict.Reason is { } why)
+                {
+                    dropped.Add(new DroppedAnnouncement(announcement.EventId, why));
+                }
+                else if (heldUntil is null || verdict.Until < heldUntil)
+                {
+                    heldUntil = verdict.Until;
+                }
             }
             else if (e.Kind == PresenceEventKind.Arrived)
             {
@@ -67,6 +87,10 @@ public sealed class Composer
             posts.Add((group[0].Event.At, Post(group, names, templates, people, peopleIn, history)));
         }
 
+        if (heldUntil is { } held && (waitUntil is null || held < waitUntil))
+        {
+            waitUntil = held;
+        }
         return new Composition(posts.OrderBy(p => p.At).Select(p => p.Post).ToList(), dropped, waitUntil);
     }
 

@@ -1,3 +1,4 @@
+using Footfall.Building;
 using Footfall.Leds;
 using Footfall.Presence;
 using Footfall.Runtime;
@@ -5,4 +6,8 @@ using Footfall.Runtime;
 namespace Footfall.Status;
 
 /// <summary>What the daemon hands the page besides the store: health, who is in, the events as they are committed, and the status LED's judge.</summary>
-public sealed record PageInputs(Health Health, PresenceBoard Board, Broadcast<IReadOnlyList<PresenceEvent>> Committed, StatusJudge Judge);
+public sealed record PageInputs(Health Health, PresenceBoard Board, Broadcast<IReadOnlyList<PresenceEvent>> Committed, StatusJudge Judge)
+{
+    /// <summary>The building this appliance shares a broker with (mqtt.building), or null: alone.</summary>
+    public BuildingModel? Building { get; init; }
+}

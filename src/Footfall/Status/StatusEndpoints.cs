@@ -51,7 +51,7 @@ internal static class StatusEndpoints
             ? WithCache(TypedResults.File(asset.Content, asset.ContentType), response)
             : TypedResults.NotFound();
 
-    private static Ok<WhoJson> Who(StatusSources sources) => TypedResults.Ok(StoreJson.Who(sources.Store, sources.Time.GetUtcNow()));
+    private static Ok<WhoJson> Who(StatusSources sources) => TypedResults.Ok(sources.Who());
 
     /// <summary>Like `footfall log --json`: since is a duration (10m, 8h, 7d) as for the command, or an ISO 8601 time; limit as -n.</summary>
     private static Results<Ok<LogJson>, BadRequest<string>> Log(StatusSources sources, string? since, int? limit)

@@ -13,7 +13,7 @@ namespace Footfall.Status;
 /// script only fetches it again when /events says something happened). Pure: a view in, text out.
 /// Every text from the store or the configuration goes through <see cref="E"/>.
 /// </summary>
-internal static class StatusPage
+internal static partial class StatusPage
 {
     private const int FeedLength = 8;
 
@@ -43,6 +43,10 @@ internal static class StatusPage
 
             """);
         People(html, view, inCount);
+        if (view.Building is { } building)
+        {
+            Building(html, view, building);
+        }
         html.Append("<div class=\"more\">\n");
         Timeline(html, view);
         Posts(html, view);

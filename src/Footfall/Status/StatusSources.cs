@@ -1,3 +1,4 @@
+using Footfall.Building;
 using Footfall.Config;
 using Footfall.Contracts;
 using Footfall.Leds;
@@ -22,6 +23,7 @@ internal sealed class StatusSources
         Health = inputs.Health;
         Board = inputs.Board;
         Judge = inputs.Judge;
+        Building = inputs.Building;
         StartedAt = startedAt;
         Time = time;
     }
@@ -33,6 +35,17 @@ internal sealed class StatusSources
     public PresenceBoard Board { get; }
 
     public StatusJudge Judge { get; }
+
+    /// <summary>The building (mqtt.building), or null when this appliance is alone.</summary>
+    public BuildingModel? Building { get; }
+
+    /// <summary>Who is in, as `footfall who --json` says, and with a building, the building too.</summary>
+    public WhoJson Who()
+    {
+        IReadOnlyList<WhoRow> people = _store.Who();
+        WhoJson who = StoreJson.Who(people, _store.PiEpisodes(Time.GetUtcNow() - PiFooter.Window), _store.LastPiReading(), Time.GetUtcNow());
+        return Building is null ? who : who with { Building = BuildingJson.Of(Building.Snapshot([.. people.Select(p => new LocalPerson(p.Name, p.IsIn, p.LastSeen))])) };
+    }
 
     public DateTimeOffset StartedAt { get; }
 

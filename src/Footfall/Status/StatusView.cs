@@ -22,6 +22,9 @@ internal sealed record StatusView(
     IReadOnlyList<FeedEntryJson> Feed,
     IReadOnlyList<DeviceRow>? Devices)
 {
+    /// <summary>The building (mqtt.building), or null when this appliance is alone.</summary>
+    public Building.BuildingSnapshot? Building { get; init; }
+
     public const int TimelineLength = 40;
     public const int PostCount = 6;
 
@@ -47,7 +50,10 @@ internal sealed record StatusView(
         IReadOnlyList<DeviceRow>? devices = sources.Settings.Status.ShowDevices ? sources.Store.Devices() : null;
         return new StatusView(
             Site: sources.Settings.Site.Name, Now: now, Zone: zone, People: people, Today: today, Posts: posts,
-            Health: sources.HealthNow(), Feed: feed.Lines, Devices: devices);
+            Health: sources.HealthNow(), Feed: feed.Lines, Devices: devices)
+        {
+            Building = sources.Building?.Snapshot([.. people.Select(p => new Building.LocalPerson(p.Row.Name, p.Row.IsIn, p.Row.LastSeen))]),
+        };
     }
 
     /// <summary>Midnight of <paramref name="now"/>'s day in <paramref name="zone"/>.</summary>

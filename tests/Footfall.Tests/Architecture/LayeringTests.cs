@@ -18,7 +18,7 @@ public sealed class LayeringTests
     [
         ["Text", "Interop", "Net"],                                                          // primitives and interop
         ["Runtime"],                                                                         // log, health, doorbell, worker contract
-        ["Sweep", "Presence", "Config", "Messages", "Feed", "PiHealth", "Leds", "Replay"],   // the pure domain
+        ["Sweep", "Presence", "Config", "Messages", "Feed", "PiHealth", "Leds", "Replay", "Building"], // the pure domain
         ["Store"],                                                                           // SQLite
         ["Contracts"],                                                                       // JSON the CLI, page and buses print
         ["Hardware", "Capture", "Status", "Bus", "Announce"],                                // the edges

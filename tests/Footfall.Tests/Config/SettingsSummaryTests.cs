@@ -5,6 +5,17 @@ namespace Footfall.Tests.Config;
 public class SettingsSummaryTests
 {
     [Fact]
+    public void SaysTheBuildingOnlyWhenThereIsOne()
+    {
+        FootfallSettings building = ConfigLoader.Load(Path.Combine(ConfigFiles.Folder, "valid", "building.json")).Settings!;
+        Assert.Equal("footfall/acme-hq", building.Mqtt!.Building);
+        Assert.Contains("  building: footfall/acme-hq/ (peers' state read from footfall/acme-hq/+/; each person announced once in the building)", SettingsSummary.Lines(building));
+        FootfallSettings alone = ConfigLoader.Load(Path.Combine(ConfigFiles.Folder, "valid", "buses.json")).Settings!;
+        Assert.Null(alone.Mqtt!.Building);
+        Assert.DoesNotContain(SettingsSummary.Lines(alone), line => line.Contains("building", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SummarisesTheExample()
     {
         FootfallSettings settings = ConfigLoader.Load(ConfigFiles.Example).Settings!;

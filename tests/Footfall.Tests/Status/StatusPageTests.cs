@@ -96,4 +96,22 @@ public class StatusPageTests
     [InlineData("/.env", true)]
     [InlineData("http://footfall.local/", true)]
     public void PathTricksAreRecognised(string target, bool trick) => Assert.Equal(trick, StatusGuard.IsTrick(target));
+
+    [Fact]
+    public void ShowsTheBuildingOnlyWhenThereIsOne()
+    {
+        Assert.DoesNotContain("The building", StatusPage.Render(View()));
+        var building = new Footfall.Building.BuildingSnapshot(
+            Connected: false, Alone: true,
+            [new("floor-2", "2nd floor", true, true, null), new("floor-3", "3rd <floor>", false, false, s_now.AddMinutes(-5))],
+            [new("Alice", "alice", true, ["2nd floor"], "2nd floor"), new("Bob", "bob", false, [], "3rd <floor>")]);
+
+        string html = StatusPage.Render(View() with { Building = building });
+
+        Assert.Contains("Announcing alone: the MQTT broker is unreachable", html);
+        Assert.Contains("<li class=\"offline\" data-site=\"floor-3\"><span class=\"name\">3rd &lt;floor&gt;</span> <span class=\"since\">offline since 10:25</span></li>", html);
+        Assert.Contains("<span class=\"name\">2nd floor</span> <span class=\"since\">this one</span>", html);
+        Assert.Contains("<span class=\"name\">Alice</span> <span class=\"since\">in: 2nd floor</span>", html);
+        Assert.Contains("<span class=\"name\">Bob</span> <span class=\"since\">out, last seen on 3rd &lt;floor&gt;</span>", html);
+    }
 }

@@ -41,7 +41,7 @@ public sealed class XPublisher : IAnnouncer
         _log = log;
         _time = setup.Time;
         _random = setup.Random;
-        _composer = new Composer(setup.Settings, setup.TimeZone, setup.Random, setup.Time);
+        _composer = new Composer(setup.Settings, setup.TimeZone, setup.Random, setup.Time) { Building = setup.Building };
     }
 
     public string Name => "X";

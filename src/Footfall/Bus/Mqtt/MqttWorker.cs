@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Footfall.Building;
 using Footfall.Config;
 using Footfall.Presence;
 using Footfall.Runtime;
@@ -36,6 +37,7 @@ public sealed class MqttWorker : IWorker
     private readonly Dictionary<string, PersonState> _published = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _strangers = new();
     private volatile bool _discoveryDue = true;
+    private readonly BuildingTopics? _buildingTopics;
 
     /// <param name="pageUrl">The status page's address for Home Assistant's device card, or null without a page.</param>
     public MqttWorker(MqttSettings settings, string siteName, Uri? pageUrl, BusContext bus)
@@ -50,7 +52,14 @@ public sealed class MqttWorker : IWorker
         _problem = new BusProblem("mqtt", HealthArea, bus.Health, bus.Log);
         _log = bus.Log;
         _time = bus.Time;
+        _buildingTopics = settings.Building is { } building ? new BuildingTopics(building) : null;
     }
+
+    /// <summary>
+    /// The building this appliance shares the broker with (with mqtt.building): fed what its peers say, and told
+    /// when the broker comes and goes. Null: alone.
+    /// </summary>
+    public BuildingModel? Building { get; init; }
 
     public string Name => WorkerName;
 
@@ -62,7 +71,12 @@ public sealed class MqttWorker : IWorker
         using IMqttClient client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += e =>
         {
-            Heard(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload);
+            Heard(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload, e.ApplicationMessage.Retain);
+            return Task.CompletedTask;
+        };
+        client.DisconnectedAsync += _ =>
+        {
+            Building?.LinkDown();
             return Task.CompletedTask;
         };
         try
@@ -127,6 +141,17 @@ public sealed class MqttWorker : IWorker
             if (_settings.HomeAssistant)
             {
                 await client.SubscribeAsync(subscriptions, stopping).ConfigureAwait(false);
+            }
+            if (_buildingTopics is not null && Building is not null)
+            {
+                await client.PublishAsync(Message(BuildingTopics.Site(_settings), _siteName, retain: true), stopping).ConfigureAwait(false);
+                MqttClientSubscribeOptionsBuilder peers = new();
+                foreach (string filter in _buildingTopics.Filters)
+                {
+                    peers = peers.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
+                }
+                await client.SubscribeAsync(peers.Build(), stopping).ConfigureAwait(false);
+                Building.LinkUp();
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -243,11 +268,15 @@ public sealed class MqttWorker : IWorker
         }).ConfigureAwait(false);
     }
 
-    /// <summary>What the broker sends us: Home Assistant's birth message, and retained discovery configs.</summary>
-    private void Heard(string topic, System.Buffers.ReadOnlySequence<byte> payload)
+    /// <summary>What the broker sends us: Home Assistant's birth message, retained discovery configs, and the building's peers.</summary>
+    private void Heard(string topic, System.Buffers.ReadOnlySequence<byte> payload, bool retained)
     {
         byte[] bytes = payload.Length <= 64 * 1024 ? System.Buffers.BuffersExtensions.ToArray(payload) : [];
-        if (topic == _topics.HomeAssistantStatus)
+        if (Building is not null && _buildingTopics?.Parse(topic) is { } peer)
+        {
+            HeardPeer(Building, peer, Encoding.UTF8.GetString(bytes), retained);
+        }
+        else if (topic == _topics.HomeAssistantStatus)
         {
             if (Encoding.UTF8.GetString(bytes) == MqttTopics.Online)
             {
@@ -260,6 +289,29 @@ public sealed class MqttWorker : IWorker
         {
             _strangers.Enqueue(slug);
             _pump.Ring();
+        }
+    }
+
+    /// <summary>A peer's status, name or person's state; an emptied status means the peer left the building.</summary>
+    private void HeardPeer(BuildingModel building, PeerTopic peer, string text, bool retained)
+    {
+        switch (peer.Kind)
+        {
+            case PeerTopicKind.Status when text.Length == 0:
+                building.Forget(peer.SiteId);
+                break;
+            case PeerTopicKind.Status when text is MqttTopics.Online or MqttTopics.Offline:
+                building.HeardStatus(peer.SiteId, text == MqttTopics.Online, retained);
+                break;
+            case PeerTopicKind.Site when text.Length is > 0 and <= 200:
+                building.HeardName(peer.SiteId, text);
+                break;
+            case PeerTopicKind.PersonState when text is MqttTopics.Home or MqttTopics.NotHome:
+                building.HeardPerson(peer.SiteId, peer.Slug!, text == MqttTopics.Home, retained);
+                break;
+            default:
+                _log.Debug($"mqtt: ignoring {peer.Kind} of {peer.SiteId} in the building: not what footfall publishes");
+                break;
         }
     }
 

@@ -1,0 +1,251 @@
+using Footfall.Presence;
+
+namespace Footfall.Building;
+
+/// <summary>
+/// The building as this appliance knows it from the broker: its peers, whether each is live, whom each has
+/// in; and from that, whether one of this appliance's own arrivals or departures is a change of the whole
+/// building, and whether this appliance is the one to post it (docs/integrations.md, "The whole building").
+/// Pure and thread-safe: the MQTT worker feeds it what it hears, the announcer asks it; every time is this
+/// appliance's own clock when a message arrived, so peers' clocks never matter, only the order of messages.
+/// </summary>
+public sealed class BuildingModel
+{
+    /// <summary>How long an own change waits for peers' messages before it is judged; also what counts as "the same moment".</summary>
+    public static readonly TimeSpan RaceWindow = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long posts wait for a broker that went away (it may be restarting) before announcing alone.</summary>
+    public static readonly TimeSpan BrokerGrace = TimeSpan.FromSeconds(60);
+
+    private readonly object _lock = new();
+    private readonly Dictionary<string, Peer> _peers = new(StringComparer.Ordinal);
+    private readonly TimeSpan _awayAfter;
+    private readonly TimeProvider _time;
+    private bool _connected;
+    private DateTimeOffset _linkChangedAt;
+
+    /// <param name="selfId">This appliance's site id (its own messages, heard back, are ignored).</param>
+    /// <param name="selfName">Its site.name.</param>
+    /// <param name="awayAfter">presence.awayAfter: how long an offline peer's people still count in.</param>
+    public BuildingModel(string selfId, string selfName, TimeSpan awayAfter, TimeProvider time)
+    {
+        SelfId = selfId;
+        SelfName = selfName;
+        _awayAfter = awayAfter;
+        _time = time;
+        _linkChangedAt = time.GetUtcNow();
+    }
+
+    public string SelfId { get; }
+
+    public string SelfName { get; }
+
+    /// <summary>Whether the broker is connected now.</summary>
+    public bool Connected
+    {
+        get { lock (_lock) { return _connected; } }
+    }
+
+    /// <summary>Whether this appliance announces on its own now: the broker has been away longer than <see cref="BrokerGrace"/>.</summary>
+    public bool Alone
+    {
+        get { lock (_lock) { return !_connected && _time.GetUtcNow() - _linkChangedAt >= BrokerGrace; } }
+    }
+
+    public void LinkUp() => SetLink(true);
+
+    public void LinkDown() => SetLink(false);
+
+    private void SetLink(bool connected)
+    {
+        lock (_lock)
+        {
+            if (_connected != connected)
+            {
+                _connected = connected;
+                _linkChangedAt = _time.GetUtcNow();
+            }
+        }
+    }
+
+    /// <param name="retained">Found retained on subscribing: the change is older than anything this appliance saw.</param>
+    public void HeardStatus(string siteId, bool online, bool retained)
+    {
+        lock (_lock)
+        {
+            if (PeerOf(siteId) is not { } peer || (peer.StatusKnown && peer.Online == online))
+            {
+                return;
+            }
+            peer.Online = online;
+            peer.StatusKnown = true;
+            peer.StatusAt = retained ? DateTimeOffset.MinValue : _time.GetUtcNow();
+        }
+    }
+
+    public void HeardName(string siteId, string name)
+    {
+        lock (_lock)
+        {
+            if (PeerOf(siteId) is { } peer && name.Length > 0)
+            {
+                peer.Name = name;
+            }
+        }
+    }
+
+    /// <param name="slug">The person's slug (the topic level).</param>
+    public void HeardPerson(string siteId, string slug, bool home, bool retained)
+    {
+        lock (_lock)
+        {
+            if (PeerOf(siteId) is not { } peer)
+            {
+                return;
+            }
+            bool known = peer.People.TryGetValue(slug, out PeerPerson last);
+            if (known && last.Home == home)
+            {
+                return;
+            }
+            peer.People[slug] = new PeerPerson(home, retained ? DateTimeOffset.MinValue : _time.GetUtcNow(), known && last.Home);
+        }
+    }
+
+    /// <summary>A peer's topics were emptied (it left the building): forget it.</summary>
+    public void Forget(string siteId)
+    {
+        lock (_lock)
+        {
+            _peers.Remove(siteId);
+        }
+    }
+
+    /// <summary>
+    /// Whether this appliance posts its own arrival or departure of <paramref name="slug"/> at <paramref name="at"/>:
+    /// hold while the race window is open or the broker has just gone; drop a walk between floors, or a change a
+    /// peer with a smaller site id saw in the same window; post otherwise, alone when the broker is long gone.
+    /// </summary>
+    public AnnounceVerdict Judge(PresenceEventKind kind, string slug, DateTimeOffset at)
+    {
+        if (kind is not (PresenceEventKind.Arrived or PresenceEventKind.Left))
+        {
+            return AnnounceVerdict.Post;
+        }
+        lock (_lock)
+        {
+            DateTimeOffset now = _time.GetUtcNow();
+            if (!_connected)
+            {
+                return now - _linkChangedAt >= BrokerGrace ? AnnounceVerdict.Alone : AnnounceVerdict.HoldUntil(_linkChangedAt + BrokerGrace);
+            }
+            // Wait for the window to close, and after a (re)connection for the retained state to arrive.
+            DateTimeOffset due = Later(at, _linkChangedAt) + RaceWindow;
+            if (now < due)
+            {
+                return AnnounceVerdict.HoldUntil(due);
+            }
+            DateTimeOffset from = at - RaceWindow, to = at + RaceWindow;
+            Peer? first = null;
+            foreach (Peer peer in _peers.Values.OrderBy(p => p.Id, StringComparer.Ordinal))
+            {
+                if (!peer.People.TryGetValue(slug, out PeerPerson person))
+                {
+                    continue;
+                }
+                bool counts = peer.Counts(now, _awayAfter);
+                if (kind == PresenceEventKind.Arrived)
+                {
+                    bool hadThemBefore = (person.Home && person.ChangedAt < from) || (person.Dropped && person.ChangedAt > to);
+                    if (counts && hadThemBefore)
+                    {
+                        return AnnounceVerdict.Dropped($"already in the building, on {peer.Name}");
+                    }
+                    if (peer.Online && first is null && person.Home && person.ChangedAt >= from && person.ChangedAt <= to)
+                    {
+                        first = peer;
+                    }
+                }
+                else
+                {
+                    bool stillHasThem = person.Home || (person.Dropped && person.ChangedAt > to);
+                    if (counts && stillHasThem)
+                    {
+                        return AnnounceVerdict.Dropped($"still in the building, on {peer.Name}{(peer.Online ? "" : " (offline)")}");
+                    }
+                    if (peer.Online && first is null && person.Dropped && person.ChangedAt >= from && person.ChangedAt <= to)
+                    {
+                        first = peer;
+                    }
+                }
+            }
+            return first is not null && string.CompareOrdinal(first.Id, SelfId) < 0
+                ? AnnounceVerdict.Dropped($"announced by {first.Name}")
+                : AnnounceVerdict.Post;
+        }
+    }
+
+    /// <summary>The building now, for the page: every appliance, and each person's places, given this appliance's own people.</summary>
+    public BuildingSnapshot Snapshot(IReadOnlyList<LocalPerson> local)
+    {
+        lock (_lock)
+        {
+            DateTimeOffset now = _time.GetUtcNow();
+            var appliances = new List<BuildingAppliance> { new(SelfId, SelfName, Online: true, Self: true, Since: null) };
+            appliances.AddRange(_peers.Values.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p =>
+                new BuildingAppliance(p.Id, p.Name, p.Online, Self: false, p.StatusAt == DateTimeOffset.MinValue ? null : p.StatusAt)));
+            var names = local.ToDictionary(l => Text.Slug.Of(l.Name), l => l.Name, StringComparer.Ordinal);
+            var slugs = new SortedSet<string>(names.Keys, StringComparer.Ordinal);
+            foreach (Peer peer in _peers.Values)
+            {
+                slugs.UnionWith(peer.People.Keys);
+            }
+            var people = new List<BuildingPerson>();
+            foreach (string slug in slugs)
+            {
+                var places = new List<string>();
+                LocalPerson? mine = local.FirstOrDefault(l => Text.Slug.Of(l.Name) == slug);
+                if (mine is { IsIn: true })
+                {
+                    places.Add(SelfName);
+                }
+                (string Name, DateTimeOffset At)? lastPlace = mine?.LastSeen is { } seen ? (SelfName, seen) : null;
+                foreach (Peer peer in _peers.Values.OrderBy(p => p.Id, StringComparer.Ordinal))
+                {
+                    if (!peer.People.TryGetValue(slug, out PeerPerson person))
+                    {
+                        continue;
+                    }
+                    if (person.Home && peer.Counts(now, _awayAfter))
+                    {
+                        places.Add(peer.Online ? peer.Name : $"{peer.Name} (offline)");
+                    }
+                    DateTimeOffset seenThere = person.Home ? now : person.Dropped ? person.ChangedAt : DateTimeOffset.MinValue;
+                    if (seenThere > DateTimeOffset.MinValue && (lastPlace is null || seenThere > lastPlace.Value.At))
+                    {
+                        lastPlace = (peer.Name, seenThere);
+                    }
+                }
+                people.Add(new BuildingPerson(names.GetValueOrDefault(slug, slug), slug, places.Count > 0, places,
+                    places.Count > 0 ? places[0] : lastPlace?.Name));
+            }
+            return new BuildingSnapshot(_connected, !_connected && now - _linkChangedAt >= BrokerGrace, appliances, people);
+        }
+    }
+
+    private Peer? PeerOf(string siteId)
+    {
+        if (siteId == SelfId || siteId.Length == 0)
+        {
+            return null;
+        }
+        if (!_peers.TryGetValue(siteId, out Peer? peer))
+        {
+            peer = new Peer(siteId);
+            _peers[siteId] = peer;
+        }
+        return peer;
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

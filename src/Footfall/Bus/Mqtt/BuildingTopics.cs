@@ -1,0 +1,48 @@
+using Footfall.Config;
+
+namespace Footfall.Bus.Mqtt;
+
+/// <summary>
+/// The topics the appliances of one building read of each other (docs/integrations.md, "The whole building"):
+/// each one's status, site name and per-person state, one level below the building's prefix.
+/// </summary>
+public sealed class BuildingTopics
+{
+    private readonly string _building;
+
+    public BuildingTopics(string building) => _building = building;
+
+    /// <summary>The topics this appliance subscribes to: every appliance's status, site name and people's state.</summary>
+    public IReadOnlyList<string> Filters => [$"{_building}/+/status", $"{_building}/+/site", $"{_building}/+/person/+/state"];
+
+    /// <summary>What a topic under the building is: whose (site id) and which (status, site, or a person's state), or null if none of ours.</summary>
+    public PeerTopic? Parse(string topic)
+    {
+        if (!topic.StartsWith(_building + "/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        string[] levels = topic[(_building.Length + 1)..].Split('/');
+        return levels switch
+        {
+            [var site, "status"] when site.Length > 0 => new PeerTopic(site, PeerTopicKind.Status, null),
+            [var site, "site"] when site.Length > 0 => new PeerTopic(site, PeerTopicKind.Site, null),
+            [var site, "person", var slug, "state"] when site.Length > 0 && slug.Length > 0 => new PeerTopic(site, PeerTopicKind.PersonState, slug),
+            _ => null,
+        };
+    }
+
+    /// <summary>The retained topic with this appliance's site name.</summary>
+    public static string Site(MqttSettings settings) => $"{settings.Topic}/site";
+}
+
+public enum PeerTopicKind
+{
+    Status,
+    Site,
+    PersonState,
+}
+
+/// <param name="SiteId">The topic level below the building: the appliance's site id.</param>
+/// <param name="Slug">The person's slug, for a person's state.</param>
+public sealed record PeerTopic(string SiteId, PeerTopicKind Kind, string? Slug);

@@ -1,0 +1,89 @@
+using Footfall.Building;
+using Footfall.Presence;
+using Footfall.Tests.Support;
+
+namespace Footfall.Tests.Building;
+
+/// <summary>
+/// Several appliances' building models, each on its own clock (which may be seconds off the others'), and a
+/// broker between them that delivers every state change at once, as retained messages would: what footfall's
+/// MQTT worker does, without the network. Time passes for all of them together.
+/// </summary>
+internal sealed class Floors
+{
+    public static readonly TimeSpan AwayAfter = TimeSpan.FromMinutes(10);
+
+    private readonly Dictionary<string, (BuildingModel Model, ManualClock Clock)> _floors = new(StringComparer.Ordinal);
+
+    /// <param name="floors">Site id, name, and how far that appliance's clock is off.</param>
+    public Floors(params (string Id, string Name, TimeSpan Skew)[] floors)
+    {
+        var start = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+        foreach ((string id, string name, TimeSpan skew) in floors)
+        {
+            var clock = new ManualClock(start + skew);
+            var model = new BuildingModel(id, name, AwayAfter, clock);
+            _floors[id] = (model, clock);
+        }
+        foreach ((string id, string name, _) in floors)
+        {
+            Model(id).LinkUp();
+            foreach (string other in _floors.Keys.Where(o => o != id))
+            {
+                Model(other).HeardName(id, name);
+                Model(other).HeardStatus(id, online: true, retained: true);
+            }
+        }
+        Pass(BuildingModel.RaceWindow);
+    }
+
+    public BuildingModel Model(string id) => _floors[id].Model;
+
+    public DateTimeOffset Now(string id) => _floors[id].Clock.GetUtcNow();
+
+    public void Pass(TimeSpan time)
+    {
+        foreach ((_, ManualClock clock) in _floors.Values)
+        {
+            clock.Advance(time);
+        }
+    }
+
+    /// <summary>The appliance's tracker decides the person is in (or out); every other appliance hears it.</summary>
+    /// <returns>The event's time on that appliance's clock.</returns>
+    public DateTimeOffset Sees(string id, string slug, bool home)
+    {
+        foreach (string other in _floors.Keys.Where(o => o != id))
+        {
+            Model(other).HeardPerson(id, slug, home, retained: false);
+        }
+        return Now(id);
+    }
+
+    /// <summary>
+    /// <paramref name="first"/> and then, <paramref name="gap"/> later, <paramref name="second"/> see the person come
+    /// in (or go); once the race window has closed, what each of them says of its own event.
+    /// </summary>
+    public (AnnounceVerdict First, AnnounceVerdict Second) Race(string slug, bool home, string first, string second, TimeSpan gap)
+    {
+        DateTimeOffset atFirst = Sees(first, slug, home);
+        Pass(gap);
+        DateTimeOffset atSecond = Sees(second, slug, home);
+        Pass(BuildingModel.RaceWindow);
+        PresenceEventKind kind = home ? PresenceEventKind.Arrived : PresenceEventKind.Left;
+        return (Judge(first, kind, slug, atFirst), Judge(second, kind, slug, atSecond));
+    }
+
+    /// <summary>The appliance dies: the broker gives the others its will.</summary>
+    public void Killed(string id)
+    {
+        _floors[id].Model.LinkDown();
+        foreach (string other in _floors.Keys.Where(o => o != id))
+        {
+            Model(other).HeardStatus(id, online: false, retained: false);
+        }
+    }
+
+    /// <summary>What each appliance says of its own event, once the race window has closed.</summary>
+    public AnnounceVerdict Judge(string id, PresenceEventKind kind, string slug, DateTimeOffset at) => Model(id).Judge(kind, slug, at);
+}
