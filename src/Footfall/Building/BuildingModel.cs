@@ -19,6 +19,9 @@ public sealed class BuildingModel
 
     private readonly object _lock = new();
     private readonly Dictionary<string, Peer> _peers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _localIn = new(StringComparer.Ordinal);
+    private readonly List<FloorWalk> _walks = [];
+    private long _walksTold;
     private readonly TimeSpan _awayAfter;
     private readonly TimeProvider _time;
     private bool _connected;
@@ -39,6 +42,12 @@ public sealed class BuildingModel
     public string SelfId { get; }
 
     public string SelfName { get; }
+
+    /// <summary>The most walks between floors kept for the feed.</summary>
+    public const int WalksKept = 100;
+
+    /// <summary>Rung when a walk between floors is seen.</summary>
+    public Runtime.Doorbell Walked { get; } = new();
 
     /// <summary>Whether the broker is connected now.</summary>
     public bool Connected
@@ -109,7 +118,81 @@ public sealed class BuildingModel
                 return;
             }
             peer.People[slug] = new PeerPerson(home, retained ? DateTimeOffset.MinValue : _time.GetUtcNow(), known && last.Home);
+            if (home && !retained && WhereElse(slug, except: siteId) is { } from)
+            {
+                AddWalk(new FloorWalk(slug, from, peer.Name, _time.GetUtcNow()));
+            }
         }
+    }
+
+    /// <summary>This appliance's own tracker decided the person (by slug) is in, or out, at <paramref name="at"/>.</summary>
+    public void Local(string slug, bool home, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            if (!home)
+            {
+                _localIn.Remove(slug);
+                return;
+            }
+            if (!_localIn.TryAdd(slug, at))
+            {
+                return;
+            }
+            if (WhereElse(slug, except: SelfId) is { } from)
+            {
+                AddWalk(new FloorWalk(slug, from, SelfName, at));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether one of this appliance's own arrivals or departures is half of a walk between floors: another live
+    /// appliance (or one offline for less than awayAfter) has the person in now. The feed tells the walk instead.
+    /// </summary>
+    public bool IsWalk(string slug, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            DateTimeOffset now = _time.GetUtcNow();
+            return _peers.Values.Any(p => p.Counts(now, _awayAfter) && p.People.TryGetValue(slug, out PeerPerson person) && person.Home && person.ChangedAt <= at);
+        }
+    }
+
+    /// <summary>The walks seen since <paramref name="told"/> (a count returned before; 0 at first), and the count to pass next time.</summary>
+    public (IReadOnlyList<FloorWalk> Walks, long Told) WalksSince(long told)
+    {
+        lock (_lock)
+        {
+            long first = _walksTold - _walks.Count;
+            List<FloorWalk> fresh = [.. _walks.Skip((int)Math.Max(0, told - first))];
+            return (fresh, _walksTold);
+        }
+    }
+
+    /// <summary>Where else (the name of another counted appliance, or this one) the person is in now; null: nowhere.</summary>
+    private string? WhereElse(string slug, string except)
+    {
+        if (except != SelfId && _localIn.ContainsKey(slug))
+        {
+            return SelfName;
+        }
+        DateTimeOffset now = _time.GetUtcNow();
+        return _peers.Values
+            .Where(p => p.Id != except && p.Counts(now, _awayAfter) && p.People.TryGetValue(slug, out PeerPerson person) && person.Home)
+            .OrderBy(p => p.Id, StringComparer.Ordinal)
+            .FirstOrDefault()?.Name;
+    }
+
+    private void AddWalk(FloorWalk walk)
+    {
+        _walks.Add(walk);
+        _walksTold++;
+        if (_walks.Count > WalksKept)
+        {
+            _walks.RemoveAt(0);
+        }
+        Walked.Ring();
     }
 
     /// <summary>A peer's topics were emptied (it left the building): forget it.</summary>

@@ -4,7 +4,7 @@ using Footfall.Feed;
 namespace Footfall.Contracts;
 
 /// <summary>One line of `footfall feed --json`: one object per line (JSON Lines), so that --follow streams.</summary>
-/// <param name="Kind">arrival, departure, quiet, unknown_device or summary.</param>
+/// <param name="Kind">arrival, departure, quiet, unknown_device, summary, or (the page's feed in a building) walk.</param>
 /// <param name="EventIds">The ids of the events it tells of, as `footfall log --json` gives them.</param>
 internal sealed record FeedEntryJson(DateTimeOffset At, string Kind, string Text, IReadOnlyList<long> EventIds)
 {
@@ -16,6 +16,7 @@ internal sealed record FeedEntryJson(DateTimeOffset At, string Kind, string Text
         FeedKind.Departure => "departure",
         FeedKind.Quiet => "quiet",
         FeedKind.UnknownDevice => "unknown_device",
+        FeedKind.Walk => "walk",
         _ => "summary",
     };
 }

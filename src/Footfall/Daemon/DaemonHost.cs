@@ -88,6 +88,7 @@ public sealed class DaemonHost
         Task[] beside =
         [
             WatchHealthAsync(watching.Token),
+            _building is not null ? TellTheBuildingAsync(_building, mailboxes.Committed, watching.Token) : Task.CompletedTask,
             ConfigStatus.WatchAsync(Environment.GetEnvironmentVariable(ConfigStatus.EnvironmentVariable), Health, _log, _time, watching.Token),
             new PiHealthLoop(new PiSensors(Hardware.SysfsRoot), _settings.Health, _store, Health, _log, _time).RunAsync(watching.Token),
             leds.Count > 0 ? new LedLoop(leds, Health.Verdict, judge, mailboxes.Presence, _settings.People, _log, _time) { HealthChanged = Health.Changed, UntilHealthMayChange = Health.UntilLate }.RunAsync(watching.Token) : Task.CompletedTask,
@@ -174,6 +175,29 @@ public sealed class DaemonHost
         }
         _store.Destinations = destinations;
         return workers;
+    }
+
+    /// <summary>The building model learns who is in here from the store: at start, then each committed arrival and departure.</summary>
+    private async Task TellTheBuildingAsync(BuildingModel building, Broadcast<IReadOnlyList<PresenceEvent>> committed, CancellationToken stopping)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        foreach (Store.WhoRow row in _store.Who().Where(w => w.IsIn))
+        {
+            building.Local(Text.Slug.Of(row.Name), home: true, row.Since ?? now);
+        }
+        try
+        {
+            await foreach (IReadOnlyList<PresenceEvent> events in committed.Listen(stopping).ConfigureAwait(false))
+            {
+                foreach (PresenceEvent e in events.Where(e => e.Person is not null && e.Kind is PresenceEventKind.Arrived or PresenceEventKind.Left))
+                {
+                    building.Local(Text.Slug.Of(e.Person!), e.Kind == PresenceEventKind.Arrived, e.At);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>Logs each change of the health verdict once, with its reasons.</summary>

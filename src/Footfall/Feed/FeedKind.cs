@@ -11,6 +11,8 @@ public enum FeedKind
     Quiet,
     /// <summary>Devices that belong to nobody configured joined the network.</summary>
     UnknownDevice,
+    /// <summary>Someone walked between two appliances of the building ("Alice went up to the 3rd floor"): told by the page, never by the composer.</summary>
+    Walk,
     /// <summary>What the throttle held back in a busy minute, counted in one line.</summary>
     Summary,
 }

@@ -27,18 +27,42 @@ internal sealed class StatusFeed
     private int _dirty = 1;
     // Rung with each commit, so the feed follows at once and otherwise sleeps until the composer is due.
     private readonly Doorbell _committed = new();
+    private readonly BuildingWalks _walks;
 
     public StatusFeed(StatusSources sources)
     {
         _sources = sources;
         _rules = FeedRules.From(sources.Settings.Announce);
+        _walks = new BuildingWalks(sources.Settings.People);
     }
 
     /// <summary>The latest lines, oldest first.</summary>
     public IReadOnlyList<FeedEntryJson> Lines => _lines;
 
     public Task RunAsync(Broadcast<IReadOnlyList<PresenceEvent>> committed, Action<string> tell, CancellationToken stopping) =>
-        Task.WhenAll(NoteCommitsAsync(committed, stopping), FollowAsync(tell, stopping));
+        Task.WhenAll(NoteCommitsAsync(committed, stopping), NoteWalksAsync(stopping), FollowAsync(tell, stopping));
+
+    /// <summary>In a building, a walk between floors seen by a peer wakes the feed as a commit does.</summary>
+    private async Task NoteWalksAsync(CancellationToken stopping)
+    {
+        if (_sources.Building is not { } building)
+        {
+            return;
+        }
+        try
+        {
+            while (true)
+            {
+                await Doorbell.WaitAsync(building.Walked.Next, Timeout.InfiniteTimeSpan, _sources.Time, stopping).ConfigureAwait(false);
+                stopping.ThrowIfCancellationRequested();
+                Volatile.Write(ref _dirty, 1);
+                _committed.Ring();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
 
     private async Task NoteCommitsAsync(Broadcast<IReadOnlyList<PresenceEvent>> committed, CancellationToken stopping)
     {
@@ -87,7 +111,7 @@ internal sealed class StatusFeed
                 {
                     after = fresh[^1].Id;
                 }
-                foreach (FeedEntryJson line in Keep(composer.Advance(fresh)))
+                foreach (FeedEntryJson line in Keep([.. composer.Advance(BuildingWalks.WithoutWalks(_sources.Building, fresh)), .. _walks.Fresh(_sources.Building)]))
                 {
                     tell(JsonSerializer.Serialize(line, StatusJson.Default.FeedEntryJson));
                 }

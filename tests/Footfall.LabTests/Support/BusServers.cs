@@ -74,7 +74,8 @@ public sealed class Mosquitto : IDisposable
     private readonly string[] _login;
     private NetnsProcess? _broker;
 
-    public Mosquitto(Lab lab, string directory, int port, string? user = null, string? password = null)
+    /// <param name="bind">The address it listens on in the lab appliance's namespace (another lab's appliance may reach it over a link of its own).</param>
+    public Mosquitto(Lab lab, string directory, int port, string? user = null, string? password = null, string bind = "127.0.0.1")
     {
         _netns = lab.AppNamespace;
         Port = port;
@@ -82,7 +83,7 @@ public sealed class Mosquitto : IDisposable
         Directory.CreateDirectory(directory);
         _config = Path.Combine(directory, "mosquitto.conf");
         // Started as root, mosquitto would drop to its own user, who cannot read the test's private directory.
-        var lines = new List<string> { $"listener {port} 127.0.0.1", "persistence false", "log_dest stdout", "user root" };
+        var lines = new List<string> { $"listener {port} {bind}", "persistence false", "log_dest stdout", "user root" };
         if (user is not null)
         {
             string passwords = Path.Combine(directory, "passwords");
