@@ -17,21 +17,11 @@ public sealed class BuildingLabTests : IDisposable
     [Fact]
     public void AWalkBetweenFloorsIsOneArrivalLeavingBothIsOneDepartureAndAKilledFloorIsMarkedOffline()
     {
-        using Lab second = Lab.Up("bldga", "10.146.0.0/24", 2, "--down");
-        // The lab numbers its devices' MACs from 1 in every lab: the 3rd floor's people use d3 and d4, MACs of their own.
-        using Lab third = Lab.Up("bldgb", "10.147.0.0/24", 4, "--down");
-        using var link = new NamespaceLink(second.AppNamespace, "10.199.146.1", third.AppNamespace, "10.199.146.2");
-        using var broker = new Mosquitto(second, Path.Combine(_work, "broker"), 18840, bind: "0.0.0.0");
+        using var floors = new TwoFloors(_work, "bldga", 146);
+        (Lab second, Lab third) = (floors.Second, floors.Third);
         third.Do("join", "d4"); // Carol is on the 3rd floor from the start: recorded, not announced
-        string people = $$"""
-            [
-              { "name": "Bob", "devices": ["{{second["d1"].Mac}}"] },
-              { "name": "Alice", "devices": ["{{second["d2"].Mac}}", "{{third["d3"].Mac}}"] },
-              { "name": "Carol", "devices": ["{{third["d4"].Mac}}"] }
-            ]
-            """;
-        using DaemonProcess a = DaemonProcess.Start(second, WriteConfig(second, "2nd floor", "127.0.0.1", people), Path.Combine(_work, "data-a"));
-        using DaemonProcess b = DaemonProcess.Start(third, WriteConfig(third, "3rd floor", "10.199.146.1", people), Path.Combine(_work, "data-b"));
+        using DaemonProcess a = floors.Start(second, "2nd floor", "127.0.0.1");
+        using DaemonProcess b = floors.Start(third, "3rd floor", floors.BrokerAddress);
         a.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 2nd floor's first sweep");
         b.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 3rd floor's first sweep");
         WaitFor(() => Who(second).Appliances.Count(x => x.Online) == 2, "both floors online on the 2nd floor's page");
@@ -47,6 +37,13 @@ public sealed class BuildingLabTests : IDisposable
         Assert.Equal(("dropped", "still in the building, on 3rd floor"), Settled(a, "left", "Alice"));
         BuildingView during = Who(second);
         Assert.Equal((true, "3rd floor"), during.Place("Alice"));
+        // Both pages' feeds tell the walk as a walk, and neither tells its halves.
+        foreach (Lab floor in new[] { second, third })
+        {
+            WaitFor(() => Feed(floor).Contains("Alice went up to the 3rd floor"), $"the walk in the feed of {floor.Name}");
+            Assert.DoesNotContain(Feed(floor), line => line.StartsWith("Alice left", StringComparison.Ordinal));
+        }
+        Assert.Single(Feed(third), line => line.Contains("Alice", StringComparison.Ordinal));
 
         // She leaves the building: one departure, by the 3rd floor.
         third.Do("leave", "d3");
@@ -66,6 +63,46 @@ public sealed class BuildingLabTests : IDisposable
         second.Do("join", "d1");
         Assert.Equal(("delivered", null), Settled(a, "arrived", "Bob"));
         Assert.Equal(0, a.Stop().ExitCode);
+    }
+
+    [Fact]
+    public void FloorsWhoseClocksDifferAgreeAndABrokerRestartConvergesWithoutAPostTwice()
+    {
+        using var floors = new TwoFloors(_work, "bldgc", 148);
+        (Lab second, Lab third) = (floors.Second, floors.Third);
+        Mosquitto broker = floors.Broker;
+        // The 3rd floor's clock runs 4 s ahead (libfaketime): only the order of messages may matter.
+        var ahead = new Dictionary<string, string> { ["FAKETIME"] = "+4s", ["LD_PRELOAD"] = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1" };
+        using DaemonProcess a = floors.Start(second, "2nd floor", "127.0.0.1");
+        using DaemonProcess b = floors.Start(third, "3rd floor", floors.BrokerAddress, ahead);
+        a.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 2nd floor's first sweep");
+        b.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 3rd floor's first sweep");
+        WaitFor(() => Who(third).Appliances.Count(x => x.Online) == 2, "both floors online on the 3rd floor's page");
+
+        // Alice's phone shows up on both floors within the same second: one arrival, by the smaller site id.
+        second.Do("join", "d2");
+        third.Do("join", "d3");
+        Assert.Equal(("delivered", null), Settled(a, "arrived", "Alice"));
+        Assert.Equal(("dropped", "announced by 2nd floor"), Settled(b, "arrived", "Alice"));
+        DateTimeOffset onThird = b.Events().Single(e => e is { Kind: "arrived", Person: "Alice" }).At;
+        DateTimeOffset onSecond = a.Events().Single(e => e is { Kind: "arrived", Person: "Alice" }).At;
+        Assert.True(onThird - onSecond > TimeSpan.FromSeconds(2), $"the 3rd floor's clock is not ahead: {onSecond:O} and {onThird:O}");
+
+        // The broker restarts, empty (no persistence). Carol arrives on the 3rd floor meanwhile.
+        broker.Stop();
+        third.Do("join", "d4");
+        b.WaitForEvent(e => e is { Kind: "arrived", Person: "Carol" }, TimeSpan.FromSeconds(30), "Carol's arrival");
+        Thread.Sleep(TimeSpan.FromSeconds(5));
+        broker.Start();
+        // Both floors publish everything again; both pages converge on the building.
+        foreach (Lab floor in new[] { second, third })
+        {
+            WaitFor(() => Who(floor) is { } w && w.Appliances.Count(x => x.Online) == 2 && w.Place("Carol") == (true, "3rd floor")
+                && w.People["Alice"].In, $"{floor.Name}'s page after the broker's restart", TimeSpan.FromSeconds(90));
+        }
+        Assert.Equal(("delivered", null), Settled(b, "arrived", "Carol"));
+        Assert.Equal(1, Posts(a, b, "arrived", "Carol"));
+        Assert.Equal(1, Posts(a, b, "arrived", "Alice"));
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
@@ -115,10 +152,18 @@ public sealed class BuildingLabTests : IDisposable
                 p => p.GetProperty("name").GetString()!, p => (p.GetProperty("in").GetBoolean(), p.GetProperty("place").GetString())));
     }
 
+    /// <summary>The page's feed lines, oldest first.</summary>
+    private static List<string> Feed(Lab lab)
+    {
+        using HttpClient http = LabHttp.Client(lab.AppNamespace, new Uri("http://127.0.0.1:8090/"));
+        using JsonDocument json = JsonDocument.Parse(http.GetStringAsync("api/feed").GetAwaiter().GetResult());
+        return [.. json.RootElement.GetProperty("entries").EnumerateArray().Select(l => l.GetProperty("text").GetString()!)];
+    }
+
     private static void WaitFor(Func<bool> done, string what, TimeSpan? timeout = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!done())
+        while (!Try(done))
         {
             if (clock.Elapsed > (timeout ?? TimeSpan.FromSeconds(30)))
             {
@@ -128,21 +173,17 @@ public sealed class BuildingLabTests : IDisposable
         }
     }
 
-    private string WriteConfig(Lab lab, string site, string broker, string people)
+    /// <summary>A page that is not listening yet (the daemon is starting) is not done yet.</summary>
+    private static bool Try(Func<bool> done)
     {
-        string path = Path.Combine(_work, $"{lab.Name}.json");
-        File.WriteAllText(path, $$"""
-            {
-              "site": { "name": "{{site}}" },
-              "network": { "interface": "lab0", "subnets": ["{{lab.Subnet}}"], "sweepInterval": "1s" },
-              "presence": { "awayAfter": "5s" },
-              "announce": { "aggregateWindow": "0s", "departures": true },
-              "people": {{people}},
-              "mqtt": { "broker": "mqtt://{{broker}}:18840", "building": "{{Building}}", "homeAssistant": true },
-              "status": { "listen": "127.0.0.1:8090" }
-            }
-            """);
-        return path;
+        try
+        {
+            return done();
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     private sealed record ApplianceView(string Id, bool Online);
@@ -150,6 +191,70 @@ public sealed class BuildingLabTests : IDisposable
     private sealed record BuildingView(IReadOnlyList<ApplianceView> Appliances, Dictionary<string, (bool In, string? Place)> People)
     {
         public (bool In, string? Place) Place(string person) => People[person];
+    }
+
+    /// <summary>
+    /// Two floors, each a lab of its own (the 2nd on 10.N.0.0/24, the 3rd on 10.N+1.0.0/24), the broker on the 2nd
+    /// floor's appliance and a link between the two appliances; Bob, Alice (a phone seen on either floor) and Carol.
+    /// The lab numbers its devices' MACs from 1 in every lab: the 3rd floor's people use d3 and d4, MACs of their own.
+    /// </summary>
+    private sealed class TwoFloors : IDisposable
+    {
+        private readonly string _work;
+        private readonly NamespaceLink _link;
+        private readonly string _people;
+
+        public TwoFloors(string work, string name, int net)
+        {
+            _work = work;
+            Second = Lab.Up(name, $"10.{net}.0.0/24", 2, "--down");
+            Third = Lab.Up($"{name[..^1]}{(char)(name[^1] + 1)}", $"10.{net + 1}.0.0/24", 4, "--down");
+            BrokerAddress = $"10.199.{net}.1";
+            _link = new NamespaceLink(Second.AppNamespace, BrokerAddress, Third.AppNamespace, $"10.199.{net}.2");
+            Broker = new Mosquitto(Second, Path.Combine(work, "broker"), 18840, bind: "0.0.0.0");
+            _people = $$"""
+                [
+                  { "name": "Bob", "devices": ["{{Second["d1"].Mac}}"] },
+                  { "name": "Alice", "devices": ["{{Second["d2"].Mac}}", "{{Third["d3"].Mac}}"] },
+                  { "name": "Carol", "devices": ["{{Third["d4"].Mac}}"] }
+                ]
+                """;
+        }
+
+        public Lab Second { get; }
+
+        public Lab Third { get; }
+
+        public Mosquitto Broker { get; }
+
+        /// <summary>Where the 3rd floor reaches the broker.</summary>
+        public string BrokerAddress { get; }
+
+        /// <summary>The floor's daemon, its page on 127.0.0.1:8090 in its namespace, announcing on the console.</summary>
+        public DaemonProcess Start(Lab lab, string site, string broker, Dictionary<string, string>? environment = null)
+        {
+            string path = Path.Combine(_work, $"{lab.Name}.json");
+            File.WriteAllText(path, $$"""
+                {
+                  "site": { "name": "{{site}}" },
+                  "network": { "interface": "lab0", "subnets": ["{{lab.Subnet}}"], "sweepInterval": "1s" },
+                  "presence": { "awayAfter": "5s" },
+                  "announce": { "aggregateWindow": "0s", "departures": true },
+                  "people": {{_people}},
+                  "mqtt": { "broker": "mqtt://{{broker}}:18840", "building": "{{Building}}", "homeAssistant": true },
+                  "status": { "listen": "127.0.0.1:8090" }
+                }
+                """);
+            return DaemonProcess.Start(lab, path, Path.Combine(_work, $"data-{lab.Name}"), environment ?? []);
+        }
+
+        public void Dispose()
+        {
+            Broker.Dispose();
+            _link.Dispose();
+            Third.Dispose();
+            Second.Dispose();
+        }
     }
 
     /// <summary>A veth pair between two namespaces, one address each: how one floor's appliance reaches the broker on another's.</summary>

@@ -27,9 +27,17 @@ public sealed partial class DaemonProcess : IDisposable
 
     public string Output => string.Join('\n', _lines);
 
-    public static DaemonProcess Start(Lab lab, string configPath, string dataDirectory, params string[] extra)
+    public static DaemonProcess Start(Lab lab, string configPath, string dataDirectory, params string[] extra) =>
+        Start(lab, configPath, dataDirectory, new Dictionary<string, string>(), extra);
+
+    /// <param name="environment">Variables for the daemon besides the test's own (FAKETIME and LD_PRELOAD: a clock that is off).</param>
+    public static DaemonProcess Start(Lab lab, string configPath, string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] extra)
     {
         var info = new ProcessStartInfo("ip") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach ((string name, string value) in environment)
+        {
+            info.Environment[name] = value;
+        }
         foreach (string argument in (string[])["netns", "exec", lab.AppNamespace, Repo.Footfall, "run", "--config", configPath, "--data", dataDirectory, .. extra])
         {
             info.ArgumentList.Add(argument);

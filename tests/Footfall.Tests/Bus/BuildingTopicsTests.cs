@@ -1,4 +1,6 @@
+using Footfall.Building;
 using Footfall.Bus.Mqtt;
+using Footfall.Tests.Support;
 
 namespace Footfall.Tests.Bus;
 
@@ -25,4 +27,24 @@ public class BuildingTopicsTests
     [InlineData("footfall/acme-hq//status")]
     [InlineData("homeassistant/status")]
     public void IgnoresEverythingElse(string topic) => Assert.Null(s_topics.Parse(topic));
+
+    [Fact]
+    public void TellsTheModelWhatPeersSayAndRefusesWhatFootfallNeverPublishes()
+    {
+        var model = new BuildingModel("floor-2", "2nd floor", TimeSpan.FromMinutes(10), new ManualClock());
+        Assert.True(BuildingTopics.Tell(model, new PeerTopic("floor-3", PeerTopicKind.Status, null), "online", retained: true));
+        Assert.True(BuildingTopics.Tell(model, new PeerTopic("floor-3", PeerTopicKind.Site, null), "3rd floor", retained: true));
+        Assert.True(BuildingTopics.Tell(model, new PeerTopic("floor-3", PeerTopicKind.PersonState, "alice"), "home", retained: true));
+        Assert.False(BuildingTopics.Tell(model, new PeerTopic("floor-3", PeerTopicKind.PersonState, "bob"), "maybe", retained: false));
+        Assert.False(BuildingTopics.Tell(model, new PeerTopic("floor-3", PeerTopicKind.Status, null), "ONLINE", retained: false));
+        Assert.False(BuildingTopics.Tell(model, new PeerTopic("floor-3", PeerTopicKind.Site, null), new string('x', 201), retained: false));
+
+        BuildingSnapshot building = model.Snapshot([]);
+        Assert.Equal(("3rd floor", true), (building.Appliances[1].Name, building.Appliances[1].Online));
+        Assert.Equal(["3rd floor"], Assert.Single(building.People).Places);
+
+        // An emptied status: the peer left the building.
+        Assert.True(BuildingTopics.Tell(model, new PeerTopic("floor-3", PeerTopicKind.Status, null), "", retained: false));
+        Assert.Single(model.Snapshot([]).Appliances);
+    }
 }

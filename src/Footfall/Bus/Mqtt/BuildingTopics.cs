@@ -1,3 +1,4 @@
+using Footfall.Building;
 using Footfall.Config;
 
 namespace Footfall.Bus.Mqtt;
@@ -30,6 +31,31 @@ public sealed class BuildingTopics
             [var site, "person", var slug, "state"] when site.Length > 0 && slug.Length > 0 => new PeerTopic(site, PeerTopicKind.PersonState, slug),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Tells the building model what a peer said: its status, name or a person's state; an emptied status means the
+    /// peer left the building. False when the payload is not what footfall publishes there (ignored).
+    /// </summary>
+    public static bool Tell(BuildingModel building, PeerTopic peer, string text, bool retained)
+    {
+        switch (peer.Kind)
+        {
+            case PeerTopicKind.Status when text.Length == 0:
+                building.Forget(peer.SiteId);
+                return true;
+            case PeerTopicKind.Status when text is MqttTopics.Online or MqttTopics.Offline:
+                building.HeardStatus(peer.SiteId, text == MqttTopics.Online, retained);
+                return true;
+            case PeerTopicKind.Site when text.Length is > 0 and <= 200:
+                building.HeardName(peer.SiteId, text);
+                return true;
+            case PeerTopicKind.PersonState when text is MqttTopics.Home or MqttTopics.NotHome:
+                building.HeardPerson(peer.SiteId, peer.Slug!, text == MqttTopics.Home, retained);
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>The retained topic with this appliance's site name.</summary>

@@ -274,7 +274,10 @@ public sealed class MqttWorker : IWorker
         byte[] bytes = payload.Length <= 64 * 1024 ? System.Buffers.BuffersExtensions.ToArray(payload) : [];
         if (Building is not null && _buildingTopics?.Parse(topic) is { } peer)
         {
-            HeardPeer(Building, peer, Encoding.UTF8.GetString(bytes), retained);
+            if (!BuildingTopics.Tell(Building, peer, Encoding.UTF8.GetString(bytes), retained))
+            {
+                _log.Debug($"mqtt: ignoring {peer.Kind} of {peer.SiteId} in the building: not what footfall publishes");
+            }
         }
         else if (topic == _topics.HomeAssistantStatus)
         {
@@ -289,29 +292,6 @@ public sealed class MqttWorker : IWorker
         {
             _strangers.Enqueue(slug);
             _pump.Ring();
-        }
-    }
-
-    /// <summary>A peer's status, name or person's state; an emptied status means the peer left the building.</summary>
-    private void HeardPeer(BuildingModel building, PeerTopic peer, string text, bool retained)
-    {
-        switch (peer.Kind)
-        {
-            case PeerTopicKind.Status when text.Length == 0:
-                building.Forget(peer.SiteId);
-                break;
-            case PeerTopicKind.Status when text is MqttTopics.Online or MqttTopics.Offline:
-                building.HeardStatus(peer.SiteId, text == MqttTopics.Online, retained);
-                break;
-            case PeerTopicKind.Site when text.Length is > 0 and <= 200:
-                building.HeardName(peer.SiteId, text);
-                break;
-            case PeerTopicKind.PersonState when text is MqttTopics.Home or MqttTopics.NotHome:
-                building.HeardPerson(peer.SiteId, peer.Slug!, text == MqttTopics.Home, retained);
-                break;
-            default:
-                _log.Debug($"mqtt: ignoring {peer.Kind} of {peer.SiteId} in the building: not what footfall publishes");
-                break;
         }
     }
 
