@@ -111,7 +111,7 @@ internal sealed class SimulatedFloor : IAsyncDisposable
             await PublishAsync(_topics.Attributes(person), Attributes(person), retain: true);
         }
         string kind = home ? "arrived" : "left";
-        await PublishAsync(_topics.Events, $$"""{"version":1,"type":"{{kind}}","data":{"person":"{{slug}}","at":"{{DateTimeOffset.UtcNow:O}}","stayedSeconds":null,"mac":"02:00:00:00:00:01","ip":"10.0.0.2"}}""", retain: false);
+        await PublishAsync(_topics.Events, $$$"""{"version":1,"type":"{{{kind}}}","data":{"person":"{{{slug}}}","at":"{{{DateTimeOffset.UtcNow:O}}}","stayedSeconds":null,"mac":"02:00:00:00:00:01","ip":"10.0.0.2"}}""", retain: false);
     }
 
     private string Attributes(string slug) =>
