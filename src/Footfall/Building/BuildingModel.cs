@@ -159,6 +159,26 @@ public sealed class BuildingModel
         }
     }
 
+    /// <summary>
+    /// When a peer last had the person go (home to not home) before <paramref name="at"/>, on this appliance's clock;
+    /// null: none did. With this appliance's own history, the cooldown spans the building.
+    /// </summary>
+    public DateTimeOffset? PeerDepartureBefore(string slug, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            DateTimeOffset? last = null;
+            foreach (Peer peer in _peers.Values)
+            {
+                if (peer.People.TryGetValue(slug, out PeerPerson person) && person.Dropped && person.ChangedAt < at && (last is null || person.ChangedAt > last))
+                {
+                    last = person.ChangedAt;
+                }
+            }
+            return last;
+        }
+    }
+
     /// <summary>The walks seen since <paramref name="told"/> (a count returned before; 0 at first), and the count to pass next time.</summary>
     public (IReadOnlyList<FloorWalk> Walks, long Told) WalksSince(long told)
     {

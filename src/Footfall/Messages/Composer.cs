@@ -115,11 +115,19 @@ public sealed class Composer
             return $"expired: {HumanDuration.Format(Truncated(age))} old";
         }
         if (e.Kind == PresenceEventKind.Arrived && _settings.Cooldown > TimeSpan.Zero
-            && history.LastDepartureBefore(e.Person, e.At) is { } left && e.At - left < _settings.Cooldown)
+            && LastDepartureBefore(e.Person, e.At, history) is { } left && e.At - left < _settings.Cooldown)
         {
             return $"back within the {HumanDuration.Format(_settings.Cooldown)} cooldown";
         }
         return null;
+    }
+
+    /// <summary>The person's latest departure before <paramref name="at"/>: here, or in a building on any floor.</summary>
+    private DateTimeOffset? LastDepartureBefore(string person, DateTimeOffset at, IAnnounceHistory history)
+    {
+        DateTimeOffset? here = history.LastDepartureBefore(person, at);
+        DateTimeOffset? elsewhere = Building?.PeerDepartureBefore(Slug.Of(person), at);
+        return here is null || (elsewhere is not null && elsewhere > here) ? elsewhere : here;
     }
 
     private ComposedPost Post(

@@ -80,4 +80,20 @@ public class ComposerBuildingTests
         clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Single(composer.Compose([new(6, new PresenceEvent(PresenceEventKind.Left, later, "Bob"))], s_people, 0, new NoHistory()).Posts);
     }
+
+    [Fact]
+    public void TheCooldownSpansTheBuilding()
+    {
+        (Composer composer, BuildingModel building, ManualClock clock) = Make(new AnnounceSettings { AggregateWindow = TimeSpan.Zero, Cooldown = TimeSpan.FromHours(1) });
+        building.HeardPerson("floor-2", "alice", home: true, retained: true);
+        building.HeardPerson("floor-2", "alice", home: false, retained: false); // left the building from the 2nd floor
+        clock.Advance(TimeSpan.FromMinutes(20));
+        DateTimeOffset back = clock.GetUtcNow();
+        clock.Advance(BuildingModel.RaceWindow);
+
+        Composition result = composer.Compose([new(1, new PresenceEvent(PresenceEventKind.Arrived, back, "Alice"))], s_people, 1, new NoHistory());
+
+        Assert.Equal([new DroppedAnnouncement(1, "back within the 1h cooldown")], result.Dropped);
+        Assert.Null(building.PeerDepartureBefore("alice", back - TimeSpan.FromMinutes(30)));
+    }
 }
