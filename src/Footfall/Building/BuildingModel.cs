@@ -22,6 +22,7 @@ public sealed class BuildingModel
     private readonly Dictionary<string, DateTimeOffset> _localIn = new(StringComparer.Ordinal);
     private readonly List<FloorWalk> _walks = [];
     private long _walksTold;
+    private readonly HashSet<(string Peer, string Slug, DateTimeOffset Offline)> _orphansTold = [];
     private readonly TimeSpan _awayAfter;
     private readonly TimeProvider _time;
     private bool _connected;
@@ -176,6 +177,33 @@ public sealed class BuildingModel
                 }
             }
             return last;
+        }
+    }
+
+    /// <summary>
+    /// The departures nobody saw: people an offline peer had in, now that awayAfter has passed since its will, whom
+    /// no counted appliance has in. Each is given once, and only to the live appliance with the smallest site id,
+    /// which records and posts it; the others count them out quietly. The time is when they stopped counting.
+    /// </summary>
+    public IReadOnlyList<(string Slug, DateTimeOffset At)> OrphansDue()
+    {
+        lock (_lock)
+        {
+            DateTimeOffset now = _time.GetUtcNow();
+            bool first = _connected && !_peers.Values.Any(p => p.Online && string.CompareOrdinal(p.Id, SelfId) < 0);
+            var due = new List<(string, DateTimeOffset)>();
+            foreach (Peer peer in _peers.Values.Where(p => !p.Online && p.StatusKnown && p.StatusAt != DateTimeOffset.MinValue && !p.Counts(now, _awayAfter)))
+            {
+                foreach ((string slug, PeerPerson person) in peer.People.Where(p => p.Value.Home))
+                {
+                    // Judged once, when they stop counting: someone in elsewhere then leaves from there, as their own departure.
+                    if (_orphansTold.Add((peer.Id, slug, peer.StatusAt)) && WhereElse(slug, except: peer.Id) is null && first)
+                    {
+                        due.Add((slug, peer.StatusAt + _awayAfter));
+                    }
+                }
+            }
+            return due;
         }
     }
 

@@ -89,6 +89,7 @@ public sealed class DaemonHost
         [
             WatchHealthAsync(watching.Token),
             _building is not null ? TellTheBuildingAsync(_building, mailboxes.Committed, watching.Token) : Task.CompletedTask,
+            _building is not null ? RecordOrphansAsync(_building, mailboxes, watching.Token) : Task.CompletedTask,
             ConfigStatus.WatchAsync(Environment.GetEnvironmentVariable(ConfigStatus.EnvironmentVariable), Health, _log, _time, watching.Token),
             new PiHealthLoop(new PiSensors(Hardware.SysfsRoot), _settings.Health, _store, Health, _log, _time).RunAsync(watching.Token),
             leds.Count > 0 ? new LedLoop(leds, Health.Verdict, judge, mailboxes.Presence, _settings.People, _log, _time) { HealthChanged = Health.Changed, UntilHealthMayChange = Health.UntilLate }.RunAsync(watching.Token) : Task.CompletedTask,
@@ -196,6 +197,33 @@ public sealed class DaemonHost
             }
         }
         catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Departures nobody saw (an appliance died with people in, and awayAfter has passed): when this appliance is
+    /// the one to record them, they go to the store as departures of its own, to be posted like any other.
+    /// </summary>
+    private async Task RecordOrphansAsync(BuildingModel building, Mailboxes mailboxes, CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(s_healthEvery, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+            {
+                List<PresenceEvent> left = [.. building.OrphansDue()
+                    .Select(o => (Person: _settings.People.FirstOrDefault(p => Text.Slug.Of(p.Name) == o.Slug), o.At))
+                    .Where(o => o.Person is not null)
+                    .Select(o => new PresenceEvent(PresenceEventKind.Left, o.At, o.Person!.Name))];
+                if (left.Count > 0)
+                {
+                    _log.Info($"building: {string.Join(", ", left.Select(e => e.Person))} counted out: the appliance that had them in has been offline for presence.awayAfter");
+                    await mailboxes.Store.Writer.WriteAsync(new StoreWork(left, [], []), stopping).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or System.Threading.Channels.ChannelClosedException)
         {
         }
     }
