@@ -78,8 +78,17 @@ public sealed class StoreWorker : IWorker
     {
         if (batch.Events.Count > 0 || batch.Presence.Count > 0 || batch.Devices.Count > 0)
         {
-            // Events, presence and devices in one commit: each sync of the card costs writes of its own.
-            _store.Commit(batch.Events, batch.Presence, batch.Devices);
+            // Events, presence and devices in one commit: each sync of the card costs writes of its own. What
+            // decides something (an event) is synced before it is announced; last-seen times and device facts
+            // alone are not (a power cut may cost them, never an event).
+            if (batch.Events.Count > 0)
+            {
+                _store.Commit(batch.Events, batch.Presence, batch.Devices);
+            }
+            else
+            {
+                _store.Refresh(batch.Presence, batch.Devices);
+            }
             if (batch.Events.Count > 0)
             {
                 _mailboxes.Committed.Publish(batch.Events);

@@ -27,7 +27,20 @@ public sealed partial class FootfallStore
     /// card, where two would cost twice the writes. Returns the events' ids, in order, once the commit is durable
     /// (synchronous=FULL): a power cut after this returns loses none of it.
     /// </summary>
-    public IReadOnlyList<long> Commit(IReadOnlyList<PresenceEvent> events, IReadOnlyList<PersonPresence> presence, IReadOnlyList<DeviceSeen>? devices = null)
+    public IReadOnlyList<long> Commit(IReadOnlyList<PresenceEvent> events, IReadOnlyList<PersonPresence> presence, IReadOnlyList<DeviceSeen>? devices = null) =>
+        Commit(events, presence, devices ?? [], durable: true);
+
+    /// <summary>
+    /// Keeps last-seen times and the devices seen when nothing was decided (no event): one commit like
+    /// <see cref="Commit(IReadOnlyList{PresenceEvent}, IReadOnlyList{PersonPresence}, IReadOnlyList{DeviceSeen}?)"/>,
+    /// but not synced (see <see cref="Write"/>): a power cut may lose it, with the 30 s or so before the kernel
+    /// writes it back, and never leaves it half done. The tracker does this every few minutes; syncing each time
+    /// would cost the card a file-system journal commit each time.
+    /// </summary>
+    public void Refresh(IReadOnlyList<PersonPresence> presence, IReadOnlyList<DeviceSeen> devices) =>
+        Commit([], presence, devices, durable: false);
+
+    private IReadOnlyList<long> Commit(IReadOnlyList<PresenceEvent> events, IReadOnlyList<PersonPresence> presence, IReadOnlyList<DeviceSeen> devices, bool durable)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(presence);
@@ -106,8 +119,8 @@ public sealed partial class FootfallStore
                 Sql.Set(upsert, "$lastSeen", Sql.Milliseconds(p.LastSeen));
                 upsert.ExecuteNonQuery();
             }
-            UpsertDevices(transaction, devices ?? []);
+            UpsertDevices(transaction, devices);
             return (IReadOnlyList<long>)ids;
-        });
+        }, durable);
     }
 }

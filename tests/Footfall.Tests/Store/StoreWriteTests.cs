@@ -132,6 +132,18 @@ public sealed class StoreWriteTests : IDisposable
     }
 
     [Fact]
+    public void ARefreshKeepsLastSeenAndDevicesAndLeavesCommitsDurable()
+    {
+        DateTimeOffset now = _fixture.Now;
+        Store.Refresh([new("Bob", true, now, now.AddMinutes(5))], [new(Mac("3c:22:fb:00:00:03"), Ip("192.168.1.21"), now.AddMinutes(5), "Bob")]);
+
+        Assert.Equal(now.AddMinutes(5), Assert.Single(Store.LoadPresence()).LastSeen);
+        Assert.Equal(now.AddMinutes(5), Assert.Single(Store.Devices()).LastSeen);
+        // Only the refresh went unsynced: the connection is back at synchronous=FULL (2) for what comes next.
+        Assert.Equal("2", Store.Pragma("synchronous"));
+    }
+
+    [Fact]
     public void DevicesGoWithTheCommitOrNotAtAll()
     {
         DateTimeOffset now = _fixture.Now;
