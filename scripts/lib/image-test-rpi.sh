@@ -191,9 +191,14 @@ card_day() {
     local n=$1 seconds=$2 end d0=$WORK/card-0 d1=$WORK/card-1 tasks=$WORK/card-tasks day
     # ext4 zeroes the inode tables of a freshly made /data in the background (ext4lazyinit), once,
     # after the first boot: tens of MB that a day without a re-format never sees. Wait for it.
+    local t0=$SECONDS
+    card_snapshot "$d0"
     wait_vm 900 '! grep -qx ext4lazyinit /proc/[0-9]*/comm' ||
         log "card: ext4lazyinit still running after 900 s: /data's figures include it"
     vm sync
+    card_snapshot "$d1"
+    log "card: waited $((SECONDS - t0)) s for ext4lazyinit (first boot only), /data took $(awk 'FNR == NR { if ($1 == "part") p0[$2] = $3; next }
+        $1 == "part" && $2 == "mmcblk0p4" { printf "%.1f MB", ($3 - p0[$2]) * 512 / 1e6 }' "$d0" "$d1") meanwhile"
     sleep 20
     card_snapshot "$d0"
     cp "$d0" "$tasks"
