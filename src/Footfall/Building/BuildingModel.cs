@@ -50,6 +50,9 @@ public sealed class BuildingModel
     /// <summary>Rung when a walk between floors is seen.</summary>
     public Runtime.Doorbell Walked { get; } = new();
 
+    /// <summary>Rung when a peer's status or the broker's link changes: what can make departures nobody saw due.</summary>
+    public Runtime.Doorbell PeersChanged { get; } = new();
+
     /// <summary>Whether the broker is connected now.</summary>
     public bool Connected
     {
@@ -70,12 +73,14 @@ public sealed class BuildingModel
     {
         lock (_lock)
         {
-            if (_connected != connected)
+            if (_connected == connected)
             {
-                _connected = connected;
-                _linkChangedAt = _time.GetUtcNow();
+                return;
             }
+            _connected = connected;
+            _linkChangedAt = _time.GetUtcNow();
         }
+        PeersChanged.Ring();
     }
 
     /// <param name="retained">Found retained on subscribing: the change is older than anything this appliance saw.</param>
@@ -91,6 +96,7 @@ public sealed class BuildingModel
             peer.StatusKnown = true;
             peer.StatusAt = retained ? DateTimeOffset.MinValue : _time.GetUtcNow();
         }
+        PeersChanged.Ring();
     }
 
     public void HeardName(string siteId, string name)
@@ -204,6 +210,28 @@ public sealed class BuildingModel
                 }
             }
             return due;
+        }
+    }
+
+    /// <summary>
+    /// How long until <see cref="OrphansDue"/> may next give someone: the earliest moment an offline peer's people
+    /// not yet judged stop counting (zero if that has passed); null when no such peer is waiting, so nothing is due
+    /// until <see cref="PeersChanged"/> rings.
+    /// </summary>
+    public TimeSpan? UntilOrphansDue()
+    {
+        lock (_lock)
+        {
+            DateTimeOffset? due = null;
+            foreach (Peer peer in _peers.Values.Where(p => !p.Online && p.StatusKnown && p.StatusAt != DateTimeOffset.MinValue))
+            {
+                if (peer.People.Any(p => p.Value.Home && !_orphansTold.Contains((peer.Id, p.Key, peer.StatusAt)))
+                    && (due is null || peer.StatusAt + _awayAfter < due))
+                {
+                    due = peer.StatusAt + _awayAfter;
+                }
+            }
+            return due is { } at ? (at - _time.GetUtcNow() is { } wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : null;
         }
     }
 

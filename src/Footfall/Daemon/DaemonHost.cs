@@ -207,11 +207,12 @@ public sealed class DaemonHost
     /// </summary>
     private async Task RecordOrphansAsync(BuildingModel building, Mailboxes mailboxes, CancellationToken stopping)
     {
-        using var timer = new PeriodicTimer(s_healthEvery, _time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+            // Asleep until a peer's status or the link changes, or until the next offline peer's people stop counting.
+            while (!stopping.IsCancellationRequested)
             {
+                Task changed = building.PeersChanged.Next;
                 List<PresenceEvent> left = [.. building.OrphansDue()
                     .Select(o => (Person: _settings.People.FirstOrDefault(p => Text.Slug.Of(p.Name) == o.Slug), o.At))
                     .Where(o => o.Person is not null)
@@ -221,6 +222,7 @@ public sealed class DaemonHost
                     _log.Info($"building: {string.Join(", ", left.Select(e => e.Person))} counted out: the appliance that had them in has been offline for presence.awayAfter");
                     await mailboxes.Store.Writer.WriteAsync(new StoreWork(left, [], []), stopping).ConfigureAwait(false);
                 }
+                await Doorbell.WaitAsync(changed, building.UntilOrphansDue() ?? Timeout.InfiniteTimeSpan, _time, stopping).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or System.Threading.Channels.ChannelClosedException)

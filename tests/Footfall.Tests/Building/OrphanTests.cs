@@ -44,4 +44,32 @@ public class OrphanTests
         floors.Pass(TimeSpan.FromMinutes(1));
         Assert.Empty(floors.Model("floor-1").OrphansDue());
     }
+
+    [Fact]
+    public void TheOrphansLoopSleepsUntilTheFirstDeadFloorsPeopleStopCountingAndIsWokenByAWill()
+    {
+        var floors = new Floors(("floor-1", "1st floor", TimeSpan.Zero), ("floor-2", "2nd floor", TimeSpan.Zero), ("floor-3", "3rd floor", TimeSpan.Zero));
+        BuildingModel first = floors.Model("floor-1");
+        floors.Sees("floor-2", "bob", home: true);
+        floors.Sees("floor-3", "carol", home: true);
+        Assert.Null(first.UntilOrphansDue());
+
+        Task woken = first.PeersChanged.Next;
+        floors.Killed("floor-3");
+        Assert.True(woken.IsCompleted);
+        Assert.Equal(Floors.AwayAfter, first.UntilOrphansDue());
+
+        floors.Pass(TimeSpan.FromMinutes(4));
+        floors.Killed("floor-2");
+        Assert.Equal(Floors.AwayAfter - TimeSpan.FromMinutes(4), first.UntilOrphansDue());
+
+        floors.Pass(Floors.AwayAfter - TimeSpan.FromMinutes(4));
+        Assert.Equal(TimeSpan.Zero, first.UntilOrphansDue());
+        Assert.Equal("carol", Assert.Single(first.OrphansDue()).Slug);
+        Assert.Equal(TimeSpan.FromMinutes(4), first.UntilOrphansDue());
+
+        floors.Pass(TimeSpan.FromMinutes(4));
+        Assert.Equal("bob", Assert.Single(first.OrphansDue()).Slug);
+        Assert.Null(first.UntilOrphansDue());
+    }
 }
