@@ -4,8 +4,8 @@ using Footfall.LabTests.Support;
 namespace Footfall.LabTests;
 
 /// <summary>
-/// Two footfalls in labs of their own (two floors, two subnets) on one real mosquitto: the broker runs in the
-/// 2nd floor's appliance namespace, and the 3rd floor reaches it over a link of its own between the two
+/// Two or three footfalls in labs of their own (a floor each, a subnet each) on one real mosquitto: the broker runs in
+/// the first floor's appliance namespace, and each other floor reaches it over a link of its own between the two
 /// appliances. Each sweeps only its own lab. Posts go to the console, and `footfall log --json` says what
 /// became of each event.
 /// </summary>
@@ -17,11 +17,11 @@ public sealed class BuildingLabTests : IDisposable
     [Fact]
     public void AWalkBetweenFloorsIsOneArrivalLeavingBothIsOneDepartureAndAKilledFloorIsMarkedOffline()
     {
-        using var floors = new TwoFloors(_work, "bldga", 146);
-        (Lab second, Lab third) = (floors.Second, floors.Third);
+        using Floors floors = TwoFloors("bldga", 146);
+        (Lab second, Lab third) = (floors.Labs[0], floors.Labs[1]);
         third.Do("join", "d4"); // Carol is on the 3rd floor from the start: recorded, not announced
-        using DaemonProcess a = floors.Start(second, "2nd floor", "127.0.0.1");
-        using DaemonProcess b = floors.Start(third, "3rd floor", floors.BrokerAddress);
+        using DaemonProcess a = floors.Start(0, "2nd floor");
+        using DaemonProcess b = floors.Start(1, "3rd floor");
         a.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 2nd floor's first sweep");
         b.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 3rd floor's first sweep");
         WaitFor(() => Who(second).Appliances.Count(x => x.Online) == 2, "both floors online on the 2nd floor's page");
@@ -49,8 +49,8 @@ public sealed class BuildingLabTests : IDisposable
         third.Do("leave", "d3");
         Assert.Equal(("delivered", null), Settled(b, "left", "Alice"));
         Assert.Equal((false, "3rd floor"), Who(second).Place("Alice"));
-        Assert.Equal(1, Posts(a, b, "arrived", "Alice"));
-        Assert.Equal(1, Posts(a, b, "left", "Alice"));
+        Assert.Equal(1, Posts("arrived", "Alice", a, b));
+        Assert.Equal(1, Posts("left", "Alice", a, b));
 
         // The 3rd floor is killed: its will marks it offline on the 2nd floor's page; Carol counts in for awayAfter.
         b.Kill();
@@ -68,13 +68,13 @@ public sealed class BuildingLabTests : IDisposable
     [Fact]
     public void FloorsWhoseClocksDifferAgreeAndABrokerRestartConvergesWithoutAPostTwice()
     {
-        using var floors = new TwoFloors(_work, "bldgc", 148);
-        (Lab second, Lab third) = (floors.Second, floors.Third);
+        using Floors floors = TwoFloors("bldgc", 148);
+        (Lab second, Lab third) = (floors.Labs[0], floors.Labs[1]);
         Mosquitto broker = floors.Broker;
         // The 3rd floor's clock runs 4 s ahead (libfaketime): only the order of messages may matter.
         var ahead = new Dictionary<string, string> { ["FAKETIME"] = "+4s", ["LD_PRELOAD"] = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1" };
-        using DaemonProcess a = floors.Start(second, "2nd floor", "127.0.0.1");
-        using DaemonProcess b = floors.Start(third, "3rd floor", floors.BrokerAddress, ahead);
+        using DaemonProcess a = floors.Start(0, "2nd floor");
+        using DaemonProcess b = floors.Start(1, "3rd floor", ahead);
         a.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 2nd floor's first sweep");
         b.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 3rd floor's first sweep");
         WaitFor(() => Who(third).Appliances.Count(x => x.Online) == 2, "both floors online on the 3rd floor's page");
@@ -101,11 +101,87 @@ public sealed class BuildingLabTests : IDisposable
                 && w.People["Alice"].In, $"{floor.Name}'s page after the broker's restart", TimeSpan.FromSeconds(90));
         }
         Assert.Equal(("delivered", null), Settled(b, "arrived", "Carol"));
-        Assert.Equal(1, Posts(a, b, "arrived", "Carol"));
-        Assert.Equal(1, Posts(a, b, "arrived", "Alice"));
+        Assert.Equal(1, Posts("arrived", "Carol", a, b));
+        Assert.Equal(1, Posts("arrived", "Alice", a, b));
+    }
+
+    [Fact]
+    public void TheRacesWinnerKilledMidPostLeavesThePostToALiveFloorAndAKilledFloorsPeopleLeaveOnceAfterAwayAfter()
+    {
+        // Three floors: Alice's phone may be seen on the 1st (d1) or the 3rd (d3); Carol is on the 3rd (d4) from the start.
+        using var floors = new Floors(_work, 156, ("bldge", 1), ("bldgf", 1), ("bldgg", 4)) { AwayAfter = "15s" };
+        (Lab first, Lab second, Lab third) = (floors.Labs[0], floors.Labs[1], floors.Labs[2]);
+        floors.People = $$"""
+            [
+              { "name": "Alice", "devices": ["{{first["d1"].Mac}}", "{{third["d3"].Mac}}"] },
+              { "name": "Carol", "devices": ["{{third["d4"].Mac}}"] }
+            ]
+            """;
+        third.Do("join", "d4");
+        using DaemonProcess a = floors.Start(0, "1st floor");
+        using DaemonProcess b = floors.Start(1, "2nd floor");
+        using DaemonProcess c = floors.Start(2, "3rd floor");
+        foreach (DaemonProcess floor in new[] { a, b, c })
+        {
+            floor.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "a floor's first sweep");
+        }
+        WaitFor(() => Who(second).Appliances.Count(x => x.Online) == 3, "three floors online on the 2nd floor's page");
+
+        // Alice shows up on the 1st and the 3rd floor at once. The 1st floor, the smaller site id and so the race's
+        // winner, is killed while its post waits for the race window to close: the 3rd floor posts her arrival instead.
+        first.Do("join", "d1");
+        third.Do("join", "d3");
+        a.WaitForEvent(e => e is { Kind: "arrived", Person: "Alice" }, TimeSpan.FromSeconds(30), "Alice's arrival on the 1st floor");
+        a.Kill();
+        Assert.Equal("pending", Announcements(a).Single(e => e is { Kind: "arrived", Person: "Alice" }).State);
+        Assert.Equal(("delivered", null), Settled(c, "arrived", "Alice"));
+        WaitFor(() => Who(second).Appliances.Single(x => x.Id == "1st-floor") is { Online: false }, "the 1st floor offline on the 2nd floor's page");
+
+        // The 1st floor comes back with its arrival still pending: Alice has been in on the 3rd floor since before it
+        // heard, so it is not posted a second time.
+        using DaemonProcess again = floors.Start(0, "1st floor");
+        Assert.Equal(("dropped", "already in the building, on 3rd floor"), Settled(again, "arrived", "Alice"));
+        Assert.Equal(1, Posts("arrived", "Alice", again, b, c));
+
+        // The 3rd floor is killed with Alice and Carol in. Alice is in on the 1st floor too: no departure. Carol is
+        // nowhere else: she counts in (offline) for awayAfter, then leaves once, recorded and posted by the 1st floor
+        // (the smallest live site id); the 2nd floor counts her out and records nothing.
+        c.Kill();
+        DateTimeOffset killed = DateTimeOffset.UtcNow;
+        WaitFor(() => Who(second).Appliances.Single(x => x.Id == "3rd-floor") is { Online: false }, "the 3rd floor offline on the 2nd floor's page");
+        Assert.Equal((true, "3rd floor (offline)"), Who(second).Place("Carol"));
+        LoggedEvent left = again.WaitForEvent(e => e is { Kind: "left", Person: "Carol" }, TimeSpan.FromSeconds(40), "Carol's departure nobody saw");
+        TimeSpan after = left.At - killed;
+        Assert.True(after > TimeSpan.FromSeconds(14) && after < TimeSpan.FromSeconds(20), $"Carol left {after.TotalSeconds:0.0} s after the kill, not awayAfter (15 s)");
+        Assert.Equal(("delivered", null), Settled(again, "left", "Carol"));
+        WaitFor(() => !Who(second).Place("Carol").In, "Carol out on the 2nd floor's page");
+        Assert.Equal((true, "1st floor"), Who(second).Place("Alice"));
+        Assert.Equal(1, Posts("left", "Carol", again, b, c));
+        Assert.DoesNotContain(b.Events(), e => e.Person == "Carol");
+        Assert.DoesNotContain(Announcements(again).Concat(Announcements(b)).Concat(Announcements(c)), e => e is { Kind: "left", Person: "Alice" });
+        Assert.Equal(0, again.Stop().ExitCode);
+        Assert.Equal(0, b.Stop().ExitCode);
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    /// <summary>
+    /// The 2nd floor (the broker's) and the 3rd: Bob (d1 on the 2nd), Alice (a phone seen on either floor: d2 on the
+    /// 2nd, d3 on the 3rd) and Carol (d4 on the 3rd).
+    /// </summary>
+    private Floors TwoFloors(string name, int net)
+    {
+        var floors = new Floors(_work, net, (name, 2), ($"{name[..^1]}{(char)(name[^1] + 1)}", 4));
+        (Lab second, Lab third) = (floors.Labs[0], floors.Labs[1]);
+        floors.People = $$"""
+            [
+              { "name": "Bob", "devices": ["{{second["d1"].Mac}}"] },
+              { "name": "Alice", "devices": ["{{second["d2"].Mac}}", "{{third["d3"].Mac}}"] },
+              { "name": "Carol", "devices": ["{{third["d4"].Mac}}"] }
+            ]
+            """;
+        return floors;
+    }
 
     /// <summary>What became of the person's latest event of that kind, once it is no longer pending.</summary>
     private static (string State, string? Detail) Settled(DaemonProcess daemon, string kind, string person)
@@ -120,8 +196,8 @@ public sealed class BuildingLabTests : IDisposable
         return settled!.Value;
     }
 
-    private static int Posts(DaemonProcess a, DaemonProcess b, string kind, string person) =>
-        Announcements(a).Concat(Announcements(b)).Count(e => e.Kind == kind && e.Person == person && e.State == "delivered");
+    private static int Posts(string kind, string person, params DaemonProcess[] floors) =>
+        floors.SelectMany(Announcements).Count(e => e.Kind == kind && e.Person == person && e.State == "delivered");
 
     private static List<(string Kind, string? Person, string? State, string? Detail)> Announcements(DaemonProcess daemon)
     {
@@ -194,66 +270,72 @@ public sealed class BuildingLabTests : IDisposable
     }
 
     /// <summary>
-    /// Two floors, each a lab of its own (the 2nd on 10.N.0.0/24, the 3rd on 10.N+1.0.0/24), the broker on the 2nd
-    /// floor's appliance and a link between the two appliances; Bob, Alice (a phone seen on either floor) and Carol.
-    /// The lab numbers its devices' MACs from 1 in every lab: the 3rd floor's people use d3 and d4, MACs of their own.
+    /// Floors, each a lab of its own (floor i on 10.N+i.0.0/24), the broker on the first floor's appliance and a link
+    /// from it to each other floor's appliance. The lab numbers its devices' MACs from 1 in every lab, so each phone is
+    /// given an index of its own across the floors (a floor's lab has devices up to the highest index it uses).
     /// </summary>
-    private sealed class TwoFloors : IDisposable
+    private sealed class Floors : IDisposable
     {
         private readonly string _work;
-        private readonly NamespaceLink _link;
-        private readonly string _people;
+        private readonly int _net;
+        private readonly List<NamespaceLink> _links = [];
 
-        public TwoFloors(string work, string name, int net)
+        /// <param name="labs">Each floor's lab name and how many devices it has.</param>
+        public Floors(string work, int net, params (string Name, int Devices)[] labs)
         {
             _work = work;
-            Second = Lab.Up(name, $"10.{net}.0.0/24", 2, "--down");
-            Third = Lab.Up($"{name[..^1]}{(char)(name[^1] + 1)}", $"10.{net + 1}.0.0/24", 4, "--down");
-            BrokerAddress = $"10.199.{net}.1";
-            _link = new NamespaceLink(Second.AppNamespace, BrokerAddress, Third.AppNamespace, $"10.199.{net}.2");
-            Broker = new Mosquitto(Second, Path.Combine(work, "broker"), 18840, bind: "0.0.0.0");
-            _people = $$"""
-                [
-                  { "name": "Bob", "devices": ["{{Second["d1"].Mac}}"] },
-                  { "name": "Alice", "devices": ["{{Second["d2"].Mac}}", "{{Third["d3"].Mac}}"] },
-                  { "name": "Carol", "devices": ["{{Third["d4"].Mac}}"] }
-                ]
-                """;
+            _net = net;
+            Labs = [.. labs.Select((lab, i) => Lab.Up(lab.Name, $"10.{net + i}.0.0/24", lab.Devices, "--down"))];
+            for (int i = 1; i < Labs.Count; i++)
+            {
+                _links.Add(new NamespaceLink($"ffbld{i}", Labs[0].AppNamespace, BrokerAddress(i), Labs[i].AppNamespace, $"10.199.{net}.{(4 * i) - 2}"));
+            }
+            Broker = new Mosquitto(Labs[0], Path.Combine(work, "broker"), 18840, bind: "0.0.0.0");
         }
 
-        public Lab Second { get; }
-
-        public Lab Third { get; }
+        public IReadOnlyList<Lab> Labs { get; }
 
         public Mosquitto Broker { get; }
 
-        /// <summary>Where the 3rd floor reaches the broker.</summary>
-        public string BrokerAddress { get; }
+        /// <summary>The people, as "name": ["MAC", ...] of devices in the floors' labs; set before any floor starts.</summary>
+        public string People { get; set; } = "[]";
 
-        /// <summary>The floor's daemon, its page on 127.0.0.1:8090 in its namespace, announcing on the console.</summary>
-        public DaemonProcess Start(Lab lab, string site, string broker, Dictionary<string, string>? environment = null)
+        /// <summary>How long a floor's people count in after its last sighting (or its will).</summary>
+        public string AwayAfter { get; init; } = "5s";
+
+        /// <summary>
+        /// Floor <paramref name="floor"/>'s daemon, its page on 127.0.0.1:8090 in its namespace, announcing on the console.
+        /// Started again, it finds its data as it left it.
+        /// </summary>
+        public DaemonProcess Start(int floor, string site, Dictionary<string, string>? environment = null)
         {
+            Lab lab = Labs[floor];
             string path = Path.Combine(_work, $"{lab.Name}.json");
             File.WriteAllText(path, $$"""
                 {
                   "site": { "name": "{{site}}" },
                   "network": { "interface": "lab0", "subnets": ["{{lab.Subnet}}"], "sweepInterval": "1s" },
-                  "presence": { "awayAfter": "5s" },
+                  "presence": { "awayAfter": "{{AwayAfter}}" },
                   "announce": { "aggregateWindow": "0s", "departures": true },
-                  "people": {{_people}},
-                  "mqtt": { "broker": "mqtt://{{broker}}:18840", "building": "{{Building}}", "homeAssistant": true },
+                  "people": {{People}},
+                  "mqtt": { "broker": "mqtt://{{(floor == 0 ? "127.0.0.1" : BrokerAddress(floor))}}:18840", "building": "{{Building}}", "homeAssistant": true },
                   "status": { "listen": "127.0.0.1:8090" }
                 }
                 """);
             return DaemonProcess.Start(lab, path, Path.Combine(_work, $"data-{lab.Name}"), environment ?? []);
         }
 
+        /// <summary>Where floor <paramref name="floor"/> (not the first) reaches the broker: the first floor's end of their link.</summary>
+        private string BrokerAddress(int floor) => $"10.199.{_net}.{(4 * floor) - 3}";
+
         public void Dispose()
         {
             Broker.Dispose();
-            _link.Dispose();
-            Third.Dispose();
-            Second.Dispose();
+            _links.ForEach(l => l.Dispose());
+            foreach (Lab lab in Labs.Reverse())
+            {
+                lab.Dispose();
+            }
         }
     }
 
@@ -261,18 +343,20 @@ public sealed class BuildingLabTests : IDisposable
     private sealed class NamespaceLink : IDisposable
     {
         private readonly string _first;
+        private readonly string _name;
 
-        public NamespaceLink(string first, string firstAddress, string second, string secondAddress)
+        /// <param name="name">The pair's name: its ends are NAME0 in <paramref name="first"/> and NAME1 in <paramref name="second"/>.</param>
+        public NamespaceLink(string name, string first, string firstAddress, string second, string secondAddress)
         {
-            _first = first;
-            Ok(Run.Program("ip", "link", "add", "ffbld0", "netns", first, "type", "veth", "peer", "name", "ffbld1", "netns", second));
-            Ok(Run.Program("ip", "-n", first, "addr", "add", $"{firstAddress}/30", "dev", "ffbld0"));
-            Ok(Run.Program("ip", "-n", second, "addr", "add", $"{secondAddress}/30", "dev", "ffbld1"));
-            Ok(Run.Program("ip", "-n", first, "link", "set", "ffbld0", "up"));
-            Ok(Run.Program("ip", "-n", second, "link", "set", "ffbld1", "up"));
+            (_first, _name) = (first, name);
+            Ok(Run.Program("ip", "link", "add", $"{name}0", "netns", first, "type", "veth", "peer", "name", $"{name}1", "netns", second));
+            Ok(Run.Program("ip", "-n", first, "addr", "add", $"{firstAddress}/30", "dev", $"{name}0"));
+            Ok(Run.Program("ip", "-n", second, "addr", "add", $"{secondAddress}/30", "dev", $"{name}1"));
+            Ok(Run.Program("ip", "-n", first, "link", "set", $"{name}0", "up"));
+            Ok(Run.Program("ip", "-n", second, "link", "set", $"{name}1", "up"));
         }
 
-        public void Dispose() => Run.Program("ip", "-n", _first, "link", "del", "ffbld0");
+        public void Dispose() => Run.Program("ip", "-n", _first, "link", "del", $"{_name}0");
 
         private static void Ok(RunResult result) => Assert.True(result.ExitCode == 0, result.Stderr);
     }
