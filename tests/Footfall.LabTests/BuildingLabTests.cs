@@ -163,6 +163,50 @@ public sealed class BuildingLabTests : IDisposable
         Assert.Equal(0, b.Stop().ExitCode);
     }
 
+    [Fact]
+    public void WithoutTheBrokerForAMinuteEachFloorAnnouncesAloneAndItsPageSaysSo()
+    {
+        using Floors floors = TwoFloors("bldgi", 160);
+        (Lab second, Lab third) = (floors.Labs[0], floors.Labs[1]);
+        using DaemonProcess a = floors.Start(0, "2nd floor");
+        using DaemonProcess b = floors.Start(1, "3rd floor");
+        a.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 2nd floor's first sweep");
+        b.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 3rd floor's first sweep");
+        WaitFor(() => Who(second).Appliances.Count(x => x.Online) == 2, "both floors online on the 2nd floor's page");
+
+        // The broker goes away (stopped, not restarting). Alice arrives on the 2nd floor, Carol on the 3rd: each
+        // floor holds its post, the broker may be restarting, and its page says it waits.
+        DateTimeOffset gone = DateTimeOffset.UtcNow;
+        floors.Broker.Stop();
+        second.Do("join", "d2");
+        third.Do("join", "d4");
+        a.WaitForEvent(e => e is { Kind: "arrived", Person: "Alice" }, TimeSpan.FromSeconds(30), "Alice's arrival on the 2nd floor");
+        b.WaitForEvent(e => e is { Kind: "arrived", Person: "Carol" }, TimeSpan.FromSeconds(30), "Carol's arrival on the 3rd floor");
+        Assert.Equal((Connected: false, Alone: false), Flags(Who(second)));
+        Assert.Contains("announcements wait a minute for it", Page(second));
+        Assert.Equal("pending", Announcements(a).Single(e => e is { Kind: "arrived", Person: "Alice" }).State);
+
+        // A minute on, each announces alone, and its page says so.
+        Assert.Equal(("delivered", null), Settled(a, "arrived", "Alice", seconds: 90));
+        Assert.True(DateTimeOffset.UtcNow - gone >= TimeSpan.FromSeconds(60), "Alice's arrival was posted before the broker had been away a minute");
+        Assert.Equal(("delivered", null), Settled(b, "arrived", "Carol"));
+        foreach (Lab floor in new[] { second, third })
+        {
+            Assert.Equal((Connected: false, Alone: true), Flags(Who(floor)));
+            Assert.Contains("Announcing alone: the MQTT broker is unreachable", Page(floor));
+        }
+
+        // The broker is back: both pages show the whole building again, and nothing is posted twice.
+        floors.Broker.Start();
+        foreach (Lab floor in new[] { second, third })
+        {
+            WaitFor(() => Who(floor) is { Connected: true, Alone: false } w && w.Appliances.Count(x => x.Online) == 2
+                && w.Place("Alice") == (true, "2nd floor") && w.Place("Carol") == (true, "3rd floor"), $"{floor.Name}'s page with the broker back", TimeSpan.FromSeconds(60));
+        }
+        Assert.Equal(1, Posts("arrived", "Alice", a, b));
+        Assert.Equal(1, Posts("arrived", "Carol", a, b));
+    }
+
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
     /// <summary>
@@ -184,7 +228,7 @@ public sealed class BuildingLabTests : IDisposable
     }
 
     /// <summary>What became of the person's latest event of that kind, once it is no longer pending.</summary>
-    private static (string State, string? Detail) Settled(DaemonProcess daemon, string kind, string person)
+    private static (string State, string? Detail) Settled(DaemonProcess daemon, string kind, string person, int seconds = 60)
     {
         (string, string?)? settled = null;
         WaitFor(() =>
@@ -192,7 +236,7 @@ public sealed class BuildingLabTests : IDisposable
             settled = Announcements(daemon).LastOrDefault(e => e.Kind == kind && e.Person == person) is { State: not "pending" and not null } e
                 ? (e.State!, e.Detail) : null;
             return settled is not null;
-        }, $"{person}'s {kind} settled", TimeSpan.FromSeconds(60));
+        }, $"{person}'s {kind} settled", TimeSpan.FromSeconds(seconds));
         return settled!.Value;
     }
 
@@ -223,9 +267,20 @@ public sealed class BuildingLabTests : IDisposable
         using JsonDocument json = JsonDocument.Parse(http.GetStringAsync("api/who").GetAwaiter().GetResult());
         JsonElement building = json.RootElement.GetProperty("building");
         return new BuildingView(
+            building.GetProperty("connected").GetBoolean(),
+            building.GetProperty("alone").GetBoolean(),
             [.. building.GetProperty("appliances").EnumerateArray().Select(x => new ApplianceView(x.GetProperty("id").GetString()!, x.GetProperty("online").GetBoolean()))],
             building.GetProperty("people").EnumerateArray().ToDictionary(
                 p => p.GetProperty("name").GetString()!, p => (p.GetProperty("in").GetBoolean(), p.GetProperty("place").GetString())));
+    }
+
+    private static (bool Connected, bool Alone) Flags(BuildingView view) => (view.Connected, view.Alone);
+
+    /// <summary>The page itself, as served without JavaScript.</summary>
+    private static string Page(Lab lab)
+    {
+        using HttpClient http = LabHttp.Client(lab.AppNamespace, new Uri("http://127.0.0.1:8090/"));
+        return http.GetStringAsync("").GetAwaiter().GetResult();
     }
 
     /// <summary>The page's feed lines, oldest first.</summary>
@@ -264,7 +319,7 @@ public sealed class BuildingLabTests : IDisposable
 
     private sealed record ApplianceView(string Id, bool Online);
 
-    private sealed record BuildingView(IReadOnlyList<ApplianceView> Appliances, Dictionary<string, (bool In, string? Place)> People)
+    private sealed record BuildingView(bool Connected, bool Alone, IReadOnlyList<ApplianceView> Appliances, Dictionary<string, (bool In, string? Place)> People)
     {
         public (bool In, string? Place) Place(string person) => People[person];
     }
