@@ -83,6 +83,7 @@ public sealed class DaemonHost
         [
             WatchHealthAsync(watching.Token),
             ConfigStatus.WatchAsync(Environment.GetEnvironmentVariable(ConfigStatus.EnvironmentVariable), Health, _log, _time, watching.Token),
+            ReportStatus.WatchAsync(Environment.GetEnvironmentVariable(ReportStatus.EnvironmentVariable), Health, _log, _time, watching.Token),
             new PiHealthLoop(new PiSensors(Hardware.SysfsRoot), _settings.Health, _store, Health, _log, _time).RunAsync(watching.Token),
             leds.Count > 0 ? new LedLoop(leds, Health.Verdict, judge, mailboxes.Presence, _settings.People, _log, _time) { HealthChanged = Health.Changed, UntilHealthMayChange = Health.UntilLate }.RunAsync(watching.Token) : Task.CompletedTask,
             feeder is not null ? WatchdogLoop.RunAsync(feeder, _time, watching.Token) : Task.CompletedTask,
