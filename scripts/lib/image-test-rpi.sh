@@ -31,6 +31,8 @@
 #   4 power cut on raspi3b while events are written, then booted on virt: integrity ok, nothing
 #     committed lost, nobody announced twice
 #   5 virt: footfall frozen with SIGSTOP: the i6300esb resets the VM, which comes back working
+#   6 (run after 3) raspi3b: a support report onto a stick through the Pi's USB (dwc2), as the pc's
+#     check 9 (scripts/lib/image-test.sh, report_checks), in the first boot: no boot before it
 
 ensure_packages qemu-system-arm
 # The emulated Pi is slower to boot than the PC, and its first boot formats /data on the SD card.
@@ -154,6 +156,10 @@ vm 'grep LibGpiodV2Driver /sys/kernel/debug/gpio' | sed 's/^/    /' >&2 || true
 # (A few per line: a serial line of 600 characters was seen cut short.)
 modules() { vm 'cut -d" " -f1 /proc/modules | sort | xargs -n 10' | tr '\n' ' '; }
 log "kernel modules loaded on raspi3b: $(modules)"
+
+# --- 6. raspi3b: a support report on a stick -----------------------------------------------------
+
+report_checks 6 first
 
 # --- 4. a power cut on raspi3b, the card booted again on virt ------------------------------------
 
