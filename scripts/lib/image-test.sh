@@ -434,11 +434,11 @@ plug_stick() {
     monitor "device_add usb-storage,${STICK_BUS}drive=$1,id=$1-dev"
 }
 pull_stick() { monitor "device_del $1-dev"; }
-report_state() { vm 'head -n 1 /run/footfall/report-status 2>/dev/null'; }
-# report_journal WORD — how many lines of the report script in this boot's journal hold WORD.
-report_journal() { vm "journalctl -b -u 'footfall-report@*' --no-pager -o cat | grep -c '^footfall-report: .*$1'"; }
-# report_said_once WORD — the report script's journal holds exactly one line with WORD.
-report_said_once() { [[ $(VM_TIMEOUT=20 report_journal "$1") == 1 ]]; }
+# report_said_once WORD — this boot's journal holds exactly one line of the report script with WORD
+# (the count is compared in the VM: only the exit code comes back, whatever else the shell prints).
+report_said_once() {
+    VM_TIMEOUT=20 vm "test \"\$(journalctl -b -u 'footfall-report@*' --no-pager -o cat | grep -c '^footfall-report: .*$1')\" = 1"
+}
 
 # report_checks N previous|first — check N: a stick asking for a support report gets one, in
 # footfall-report/HOSTNAME-UTCTIME/, with every part, no configured secret in any file, nothing
