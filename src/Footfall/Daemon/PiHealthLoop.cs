@@ -20,8 +20,18 @@ public sealed class PiHealthLoop
 {
     public static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(5);
 
-    /// <summary>The latest reading is written this often (and with every episode change): SD cards wear.</summary>
+    /// <summary>
+    /// While an episode lasts the latest reading is written this often (and with every episode change): it is how
+    /// long an episode cut short by a crash is known to have lasted.
+    /// </summary>
     public static readonly TimeSpan KeepReadingEvery = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// While all is well it is written this often: it is only what `footfall who` and the page show as the Pi's
+    /// temperature, and every write costs the SD card about 12 KB (a WAL frame across two pages and the WAL index),
+    /// which once a minute is 17 MB a day.
+    /// </summary>
+    public static readonly TimeSpan KeepCalmReadingEvery = TimeSpan.FromMinutes(10);
 
     private readonly PiSensors _sensors;
     private readonly FootfallStore _store;
@@ -97,7 +107,8 @@ public sealed class PiHealthLoop
         {
             _last = reading;
         }
-        bool due = _keptAt is not { } kept || _time.GetElapsedTime(kept) >= KeepReadingEvery;
+        TimeSpan every = _tracker.Open.Count > 0 ? KeepReadingEvery : KeepCalmReadingEvery;
+        bool due = _keptAt is not { } kept || _time.GetElapsedTime(kept) >= every;
         if (_unkept.Count > 0 || (due && !reading.IsEmpty))
         {
             Keep();

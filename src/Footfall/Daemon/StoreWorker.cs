@@ -76,9 +76,19 @@ public sealed class StoreWorker : IWorker
 
     private void Keep(StoreWork batch)
     {
-        if (batch.Events.Count > 0 || batch.Presence.Count > 0)
+        if (batch.Events.Count > 0 || batch.Presence.Count > 0 || batch.Devices.Count > 0)
         {
-            _store.Commit(batch.Events, batch.Presence);
+            // Events, presence and devices in one commit: each sync of the card costs writes of its own. What
+            // decides something (an event) is synced before it is announced; last-seen times and device facts
+            // alone are not (a power cut may cost them, never an event).
+            if (batch.Events.Count > 0)
+            {
+                _store.Commit(batch.Events, batch.Presence, batch.Devices);
+            }
+            else
+            {
+                _store.Refresh(batch.Presence, batch.Devices);
+            }
             if (batch.Events.Count > 0)
             {
                 _mailboxes.Committed.Publish(batch.Events);
@@ -91,11 +101,10 @@ public sealed class StoreWorker : IWorker
             {
                 _mailboxes.OutboxChanged.Writer.TryWrite(true);
             }
-            _mailboxes.Bus.Ring();
-        }
-        if (batch.Devices.Count > 0)
-        {
-            _store.RecordDevices(batch.Devices);
+            if (batch.Events.Count > 0 || batch.Presence.Count > 0)
+            {
+                _mailboxes.Bus.Ring();
+            }
         }
         _health.ReportProgress(ProgressName);
     }

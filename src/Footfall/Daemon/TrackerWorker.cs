@@ -10,7 +10,9 @@ namespace Footfall.Daemon;
 /// events to the store at once, departure checks to the sweeper, a device's new facts (a new device,
 /// address, owner, DHCP identity or mark) at once, and last-seen times alone every
 /// <see cref="s_persistEvery"/>: each persist rewrites the presence and device pages, and at every 30 s
-/// that was 100 MB a day on an SD card. A power cut costs last-seen times up to that old, nothing decided.
+/// that was 100 MB a day on an SD card. Events are synced to the card when they are committed; a batch
+/// without events (last-seen times, device facts) is committed unsynced (<see cref="Store.FootfallStore.Refresh"/>).
+/// A power cut costs last-seen times up to that old (plus the kernel's 30 s or so of write-back), nothing decided.
 /// </summary>
 public sealed class TrackerWorker : IWorker
 {

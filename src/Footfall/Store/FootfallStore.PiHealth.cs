@@ -7,7 +7,8 @@ public sealed partial class FootfallStore
 {
     /// <summary>
     /// Keeps the latest reading and the episodes that changed (started, peak rose, ended), in one transaction.
-    /// An episode is its kind and start: writing it again updates its end and peak.
+    /// An episode is its kind and start: writing it again updates its end and peak. A change to an episode is synced
+    /// to the card before this returns; a reading alone is not (see <see cref="Write"/>): a power cut may cost it.
     /// </summary>
     public void RecordPiHealth(PiReading reading, IReadOnlyList<PiEpisode> episodes)
     {
@@ -38,7 +39,7 @@ public sealed partial class FootfallStore
             Sql.Set(last, "$underVoltage", reading.UnderVoltage);
             last.ExecuteNonQuery();
             return 0;
-        });
+        }, durable: episodes.Count > 0);
     }
 
     /// <summary>

@@ -22,10 +22,25 @@ public sealed partial class FootfallStore
     /// <summary>
     /// Records what the tracker decided, in one transaction: the events are appended, each person's presence
     /// is stored, an arrival opens a session and a departure closes it, and every event to be announced gets
-    /// a pending outbox row for each of the <see cref="Destinations"/> (a bus's for every event, if it wants them all). Returns the events' ids, in order, once the commit is durable (synchronous=FULL):
-    /// a power cut after this returns loses none of it.
+    /// a pending outbox row for each of the <see cref="Destinations"/> (a bus's for every event, if it wants them all), and
+    /// the <paramref name="devices"/> seen are recorded as <see cref="RecordDevices"/> does: one commit, one sync of the
+    /// card, where two would cost twice the writes. Returns the events' ids, in order, once the commit is durable
+    /// (synchronous=FULL): a power cut after this returns loses none of it.
     /// </summary>
-    public IReadOnlyList<long> Commit(IReadOnlyList<PresenceEvent> events, IReadOnlyList<PersonPresence> presence)
+    public IReadOnlyList<long> Commit(IReadOnlyList<PresenceEvent> events, IReadOnlyList<PersonPresence> presence, IReadOnlyList<DeviceSeen>? devices = null) =>
+        Commit(events, presence, devices ?? [], durable: true);
+
+    /// <summary>
+    /// Keeps last-seen times and the devices seen when nothing was decided (no event): one commit like
+    /// <see cref="Commit(IReadOnlyList{PresenceEvent}, IReadOnlyList{PersonPresence}, IReadOnlyList{DeviceSeen}?)"/>,
+    /// but not synced (see <see cref="Write"/>): a power cut may lose it, with the 30 s or so before the kernel
+    /// writes it back, and never leaves it half done. The tracker does this every few minutes; syncing each time
+    /// would cost the card a file-system journal commit each time.
+    /// </summary>
+    public void Refresh(IReadOnlyList<PersonPresence> presence, IReadOnlyList<DeviceSeen> devices) =>
+        Commit([], presence, devices, durable: false);
+
+    private IReadOnlyList<long> Commit(IReadOnlyList<PresenceEvent> events, IReadOnlyList<PersonPresence> presence, IReadOnlyList<DeviceSeen> devices, bool durable)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(presence);
@@ -104,7 +119,8 @@ public sealed partial class FootfallStore
                 Sql.Set(upsert, "$lastSeen", Sql.Milliseconds(p.LastSeen));
                 upsert.ExecuteNonQuery();
             }
+            UpsertDevices(transaction, devices);
             return (IReadOnlyList<long>)ids;
-        });
+        }, durable);
     }
 }

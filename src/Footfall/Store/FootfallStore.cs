@@ -230,8 +230,14 @@ public sealed partial class FootfallStore : IDisposable, IStoreReads, IBusOutbox
         }
     }
 
-    /// <summary>Runs one write in one transaction: all of it is committed, or none.</summary>
-    private T Write<T>(string operation, Func<SqliteTransaction, T> work)
+    /// <summary>
+    /// Runs one write in one transaction: all of it is committed, or none. Durable (the default), the commit
+    /// returns once the card has it (synchronous=FULL: the WAL is synced). Not durable, it is committed without
+    /// that sync (synchronous=NORMAL for this one transaction): as consistent after a power cut, but it reaches
+    /// the card when the kernel writes it back (within about 30 s) or with the next durable commit, whichever
+    /// comes first, and each sync costs the card a journal commit of the file system as well as the data.
+    /// </summary>
+    private T Write<T>(string operation, Func<SqliteTransaction, T> work, bool durable = true)
     {
         if (IsReadOnly)
         {
@@ -239,11 +245,25 @@ public sealed partial class FootfallStore : IDisposable, IStoreReads, IBusOutbox
         }
         return Locked(operation, () =>
         {
-            // BEGIN IMMEDIATE: take the write lock up front, so a busy database fails here and not half-way.
-            using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
-            T result = work(transaction);
-            transaction.Commit();
-            return result;
+            if (!durable)
+            {
+                Sql.Execute(_connection, null, "PRAGMA synchronous = NORMAL");
+            }
+            try
+            {
+                // BEGIN IMMEDIATE: take the write lock up front, so a busy database fails here and not half-way.
+                using SqliteTransaction transaction = _connection.BeginTransaction(deferred: false);
+                T result = work(transaction);
+                transaction.Commit();
+                return result;
+            }
+            finally
+            {
+                if (!durable)
+                {
+                    Sql.Execute(_connection, null, "PRAGMA synchronous = FULL");
+                }
+            }
         });
     }
 }

@@ -121,19 +121,36 @@ public sealed class PiHealthLoopTests : IDisposable
     }
 
     [Fact]
-    public void TheReadingIsWrittenOnceAMinuteNotEveryPoll()
+    public void TheReadingIsWrittenEveryTenMinutesWhileAllIsWellNotEveryPoll()
     {
         _sysfs.Temperature("50000");
         Poll();
         DateTimeOffset first = _fixture.Now - s_poll;
         _sysfs.Temperature("51000");
-        for (int i = 0; i < 11; i++)
+        int pollsIn10Minutes = (int)(PiHealthLoop.KeepCalmReadingEvery / s_poll);
+        for (int i = 0; i < pollsIn10Minutes - 1; i++)
         {
             Poll();
         }
         Assert.Equal(new PiReadingRow(first, new PiReading(new Temperature(50_000), null)), _fixture.Store.LastPiReading());
         Poll();
         Assert.Equal(new Temperature(51_000), _fixture.Store.LastPiReading()!.Reading.Temperature);
+    }
+
+    [Fact]
+    public void DuringAnEpisodeTheReadingIsWrittenOnceAMinute()
+    {
+        _sysfs.Temperature("84000");
+        Poll();
+        _sysfs.Temperature("84500");
+        int pollsInAMinute = (int)(PiHealthLoop.KeepReadingEvery / s_poll);
+        for (int i = 0; i < pollsInAMinute - 1; i++)
+        {
+            Poll();
+        }
+        Assert.Equal(new Temperature(84_000), _fixture.Store.LastPiReading()!.Reading.Temperature);
+        Poll();
+        Assert.Equal(new Temperature(84_500), _fixture.Store.LastPiReading()!.Reading.Temperature);
     }
 
     [Fact]

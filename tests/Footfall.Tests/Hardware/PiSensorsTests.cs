@@ -23,6 +23,18 @@ public sealed class PiSensorsTests : IDisposable
     }
 
     [Fact]
+    public void TheRaspberryPiHwmonDriverIsReadWhereItPutsItsDevice()
+    {
+        // A Pi 3B on Debian's kernel with build-rpi-hwmon's module: the thermal zone's hwmon first, then
+        // rpi_volt under the firmware node, as the rpi image test finds them on raspi3b.
+        Hwmon("hwmon0", "cpu_thermal", parent: "virtual/thermal/thermal_zone0");
+        Hwmon("hwmon1", "rpi_volt", alarm: "0", parent: FakeSysfs.RaspberryPiHwmonParent);
+        Assert.False(Read().UnderVoltage);
+        Alarm("hwmon1", "1");
+        Assert.True(Read().UnderVoltage);
+    }
+
+    [Fact]
     public void TheVoltageSensorIsFoundByNameWhateverItsNumber()
     {
         Hwmon("hwmon0", "cpu_thermal", alarm: "1");
@@ -128,7 +140,7 @@ public sealed class PiSensorsTests : IDisposable
 
     private void Temperature(string text) => _root.Temperature(text);
 
-    private void Hwmon(string entry, string name, string? alarm = null) => _root.Hwmon(entry, name, alarm);
+    private void Hwmon(string entry, string name, string? alarm = null, string? parent = null) => _root.Hwmon(entry, name, alarm, parent);
 
     private void Alarm(string entry, string value) => _root.Alarm(entry, value);
 }

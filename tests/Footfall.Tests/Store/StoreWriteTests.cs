@@ -117,6 +117,41 @@ public sealed class StoreWriteTests : IDisposable
     }
 
     [Fact]
+    public void ACommitRecordsTheDevicesSeenWithPresence()
+    {
+        DateTimeOffset now = _fixture.Now;
+        Store.Commit([], [new("Bob", true, now, now)], [new(Mac("3c:22:fb:00:00:03"), Ip("192.168.1.21"), now, "Bob")]);
+        _fixture.Clock.Advance(TimeSpan.FromMinutes(5));
+        DateTimeOffset later = _fixture.Clock.GetUtcNow();
+
+        Store.Commit([], [new("Bob", true, now, later)], [new(Mac("3c:22:fb:00:00:03"), Ip("192.168.1.22"), later, "Bob")]);
+
+        DeviceRow device = Assert.Single(Store.Devices());
+        Assert.Equal((now, later, "192.168.1.22", "Bob"), (device.FirstSeen, device.LastSeen, device.LastIp.ToString(), device.Person));
+        Assert.Equal(later, Assert.Single(Store.LoadPresence()).LastSeen);
+    }
+
+    [Fact]
+    public void ARefreshKeepsLastSeenAndDevicesAndLeavesCommitsDurable()
+    {
+        DateTimeOffset now = _fixture.Now;
+        Store.Refresh([new("Bob", true, now, now.AddMinutes(5))], [new(Mac("3c:22:fb:00:00:03"), Ip("192.168.1.21"), now.AddMinutes(5), "Bob")]);
+
+        Assert.Equal(now.AddMinutes(5), Assert.Single(Store.LoadPresence()).LastSeen);
+        Assert.Equal(now.AddMinutes(5), Assert.Single(Store.Devices()).LastSeen);
+        // Only the refresh went unsynced: the connection is back at synchronous=FULL (2) for what comes next.
+        Assert.Equal("2", Store.Pragma("synchronous"));
+    }
+
+    [Fact]
+    public void DevicesGoWithTheCommitOrNotAtAll()
+    {
+        DateTimeOffset now = _fixture.Now;
+        Assert.Throws<StoreException>(() => Store.Commit([], [new(null!, true, now, now)], [new(Mac("3c:22:fb:00:00:03"), Ip("192.168.1.21"), now, "Bob")]));
+        Assert.Empty(Store.Devices());
+    }
+
+    [Fact]
     public void SyncPeopleReplacesPeopleAndTidiesWhatNamedTheOnesRemoved()
     {
         DateTimeOffset now = _fixture.Now;

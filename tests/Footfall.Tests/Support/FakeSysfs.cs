@@ -1,8 +1,8 @@
 namespace Footfall.Tests.Support;
 
 /// <summary>
-/// A fake sysfs tree laid out as the kernel lays it out: class/hwmon/hwmonN are symbolic links to the
-/// devices' own directories, and every attribute ends with a newline. Removed with everything on Dispose.
+/// A fake sysfs tree laid out as the kernel lays it out: class/hwmon/hwmonN are relative symbolic links to
+/// the devices' own directories, and every attribute ends with a newline. Removed with everything on Dispose.
 /// </summary>
 public sealed class FakeSysfs : IDisposable
 {
@@ -23,10 +23,21 @@ public sealed class FakeSysfs : IDisposable
 
     public void RemoveTemperature() => File.Delete(TemperaturePath);
 
-    /// <summary>A hwmon device named <paramref name="name"/> as class/hwmon/<paramref name="entry"/>, with an in0_lcrit_alarm if given.</summary>
-    public void Hwmon(string entry, string name, string? alarm = null)
+    /// <summary>
+    /// Where the raspberrypi-hwmon driver's device sits on a Pi: a child of the firmware node, which the
+    /// firmware driver registers itself (drivers/firmware/raspberrypi.c), not a device tree node of its own.
+    /// </summary>
+    public const string RaspberryPiHwmonParent = "platform/soc/soc:firmware/raspberrypi-hwmon";
+
+    /// <summary>
+    /// A hwmon device named <paramref name="name"/> as class/hwmon/<paramref name="entry"/>, with an
+    /// in0_lcrit_alarm if given; its device under devices/<paramref name="parent"/> (by default one made up
+    /// from the name). The class entry is a relative link, as the kernel makes it.
+    /// </summary>
+    public void Hwmon(string entry, string name, string? alarm = null, string? parent = null)
     {
-        string device = _root.Combine("devices", "platform", $"{name}-{entry}", "hwmon", entry);
+        string relative = Path.Combine("devices", parent ?? $"platform/{name}-{entry}", "hwmon", entry);
+        string device = _root.Combine(relative);
         Directory.CreateDirectory(device);
         File.WriteAllText(Path.Combine(device, "name"), name + "\n");
         if (alarm is not null)
@@ -34,13 +45,13 @@ public sealed class FakeSysfs : IDisposable
             File.WriteAllText(Path.Combine(device, "in0_lcrit_alarm"), alarm + "\n");
         }
         Directory.CreateDirectory(_root.Combine("class", "hwmon"));
-        File.CreateSymbolicLink(_root.Combine("class", "hwmon", entry), device);
+        File.CreateSymbolicLink(_root.Combine("class", "hwmon", entry), Path.Combine("..", "..", relative));
     }
 
     public void Alarm(string entry, string value)
     {
-        string link = _root.Combine("class", "hwmon", entry);
-        File.WriteAllText(Path.Combine(new FileInfo(link).LinkTarget!, "in0_lcrit_alarm"), value + "\n");
+        var device = (DirectoryInfo)new DirectoryInfo(_root.Combine("class", "hwmon", entry)).ResolveLinkTarget(returnFinalTarget: true)!;
+        File.WriteAllText(Path.Combine(device.FullName, "in0_lcrit_alarm"), value + "\n");
     }
 
     public void Dispose() => _root.Dispose();

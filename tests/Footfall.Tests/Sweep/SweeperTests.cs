@@ -83,7 +83,7 @@ public class SweeperTests
         {
             Assert.True(_lan.Sent[k].Timestamp - start >= k * TimeSpan.TicksPerMillisecond, $"request {k} went out early");
         }
-        // Bursts are bounded by the 1 ms wait granularity, so the pass does not drag on either.
+        // Bursts are bounded by the 4 ms wait granularity, so the pass does not drag on either.
         Assert.InRange(_lan.Sent[^1].Timestamp - start, 252 * TimeSpan.TicksPerMillisecond, 260 * TimeSpan.TicksPerMillisecond);
     }
 
