@@ -34,6 +34,9 @@
 #   6 raspi3b (run after 3): the under-voltage sensor, raspberrypi-hwmon built out of tree: in the
 #     image for its kernel, registered by the firmware driver, loaded by udev, bound, rpi_volt's
 #     in0_lcrit_alarm readable and read by footfall (hwmon_check)
+#   7 (run after 3 and the card's measure) raspi3b: a support report onto a stick through the Pi's
+#     USB (dwc2), as the pc's check 9 (scripts/lib/image-test.sh, report_checks), in the first boot:
+#     no boot before it
 # Between 3 and 4, card_day measures the whole card idle for FFL_CARD_SECONDS (600) on raspi3b:
 # bytes a day per partition, footfall's share, a clock save, footfall's wakeups (a ceiling is checked).
 
@@ -273,6 +276,10 @@ card_day() {
 }
 
 card_day card "${FFL_CARD_SECONDS:-600}"
+
+# --- 7. raspi3b: a support report on a stick -----------------------------------------------------
+
+report_checks 7 first
 
 # --- 4. a power cut on raspi3b, the card booted again on virt ------------------------------------
 

@@ -403,3 +403,110 @@ watchdog_why() {
         log "the test shell does not answer either"
     grep -a -i -E 'watchdog|i6300|reset' "$CONSOLE" 2>/dev/null | tail -n 10 >&2 || true
 }
+
+# --- a support report on a stick -----------------------------------------------------------------
+
+STICK_BUS=${STICK_BUS-}   # the target's usb-storage bus, e.g. "bus=xhci.0," (pc); none on the Pi
+
+# make_report_stick NAME KIB — a KIB KiB FAT stick that asks for a support report: a footfall-report
+# folder (holding an earlier file of the office's) at its top, notes.txt beside it, no footfall.json.
+make_report_stick() {
+    local img=$WORK/$1.img
+    rm -f "$img"
+    mkfs.vfat -C -n REPORT "$img" "$2" >/dev/null
+    echo "the office's own notes" >"$WORK/notes.txt"
+    echo "something the office keeps in the report folder" >"$WORK/earlier.txt"
+    mcopy -i "$img" "$WORK/notes.txt" ::/notes.txt
+    mmd -i "$img" ::/footfall-report
+    mcopy -i "$img" "$WORK/earlier.txt" ::/footfall-report/earlier.txt
+}
+# fill_stick NAME — fill NAME's free space with 32 KiB files until no more fits.
+fill_stick() {
+    local i=0
+    head -c 32768 /dev/urandom >"$WORK/filler"
+    while mcopy -i "$WORK/$1.img" "$WORK/filler" "::/filler$i" 2>/dev/null; do i=$((i + 1)); done
+}
+# stick_files NAME DIR — every file on stick NAME, copied out into a fresh DIR.
+stick_files() { rm -rf "$2" && mkdir -p "$2" && mcopy -s -n -i "$WORK/$1.img" '::/*' "$2/" 2>/dev/null; }
+# plug_stick NAME [readonly] — hot-plug stick NAME into the VM's USB; pull_stick NAME takes it out.
+plug_stick() {
+    monitor "drive_add 0 if=none,id=$1,format=raw,file=$WORK/$1.img${2:+,readonly=on}"
+    monitor "device_add usb-storage,${STICK_BUS}drive=$1,id=$1-dev"
+}
+pull_stick() { monitor "device_del $1-dev"; }
+# report_said_once WORD — this boot's journal holds exactly one line of the report script with WORD
+# (the count is compared in the VM: only the exit code comes back, whatever else the shell prints).
+report_said_once() {
+    VM_TIMEOUT=20 vm "test \"\$(journalctl -b -u 'footfall-report@*' --no-pager -o cat | grep -c '^footfall-report: .*$1')\" = 1"
+}
+
+# report_checks N previous|first — check N: a stick asking for a support report gets one, in
+# footfall-report/HOSTNAME-UTCTIME/, with every part, no configured secret in any file, nothing
+# else on the stick changed; the status LED (as the daemon says it) and the page say to leave it in,
+# then that it may be pulled out; it is unmounted, and the word is taken back once it is pulled.
+# "previous": the journal of the boot before is in the report; "first": it says there is none. A
+# read-only stick and a full one: one line in the journal each, and the stick unchanged.
+# (one line: the test shell takes one line a command)
+REPORT_SHOWN='test "$(head -n 1 /run/footfall/report-status 2>/dev/null)" = done && journalctl -b -u footfall --no-pager -o cat | grep -q "stick: writing a support report to the USB stick" && journalctl -b -u footfall --no-pager -o cat | grep -q "stick: the support report is on the USB stick"'
+report_checks() {
+    local n=$1 boot_before=$2 name out file secret sum missing=() leaks=()
+    log "$n. a stick asking for a support report (a footfall-report folder)"
+    make_report_stick report 16384
+    stick_files report "$WORK/report-before"
+    plug_stick report
+    check "$n the daemon shows the stick's report on the status LED: leave it in, then it may be pulled out" \
+        wait_vm 240 "$REPORT_SHOWN"
+    check "$n ... and so does the page (/api/health, from a laptop on the LAN)" \
+        wait_host 30 sh -c "ip netns exec ffl-$LAB-bob curl -fsS --max-time 10 http://$VM_IP/api/health | grep -q 'may be pulled out'"
+    check "$n the stick is unmounted once the report is written" vm '! grep -q " /run/footfall/report-stick " /proc/mounts'
+    pull_stick report
+    check "$n pulled out: the status LED's word is taken back" wait_vm 60 'test ! -e /run/footfall/report-status'
+    stick_files report "$WORK/report-after"
+    name=$(find "$WORK/report-after/footfall-report" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | head -n 1)
+    check "$n the report is in footfall-report/HOSTNAME-UTCTIME/ ($name)" test -n "$name" -a "${name%%-2*}" = footfall
+    out=$WORK/report-after/footfall-report/$name
+    for file in version.txt image.txt boots.txt journal-this-boot.txt journal-previous-boot.txt health-changes.txt \
+        data-usage.txt config.json config-summary.txt who.json log.json devices.json feed.jsonl pi.json \
+        database.txt health.json doctor.txt README.txt; do
+        [[ -s $out/$file ]] || missing+=("$file")
+    done
+    check "$n it holds every part (missing: ${missing[*]:-none})" test ${#missing[@]} -eq 0
+    check "$n the journal of this boot is in it, and the boots" sh -c \
+        "grep -q 'Started footfall.service' '$out/journal-this-boot.txt' && head -n 1 '$out/boots.txt' | grep -q '^IDX BOOT ID'"
+    check "$n who, log and devices are footfall's JSON (Alice's arrival in the log)" sh -c \
+        "{ jq -e '.people | length == 2' '$out/who.json' && jq -e 'any(.events[]; .person == \"Alice\")' '$out/log.json' && jq -e '.devices | length > 0' '$out/devices.json'; } >/dev/null"
+    check "$n SQLite's integrity_check says ok; /data's usage and the image build are there" sh -c \
+        "grep -qx '  ok' '$out/database.txt' && grep -q '/data' '$out/data-usage.txt' && grep -q '^image: footfall-' '$out/image.txt'"
+    check "$n the config is in it with its secrets masked, and the doctor's lines" sh -c \
+        "jq -e '.announce.x.consumerKey == \"********\" and .site.name == \"Image test office\"' '$out/config.json' >/dev/null && grep -Eq '^(ok|PROBLEM|skip) +interface' '$out/doctor.txt'"
+    for secret in "$FAKEX_CONSUMER_KEY" "$FAKEX_CONSUMER_SECRET" "$FAKEX_ACCESS_TOKEN" "$FAKEX_ACCESS_TOKEN_SECRET"; do
+        grep -rqF -- "$secret" "$out" && leaks+=("$secret")
+    done
+    check "$n no configured secret in any file of it (each of the 4 X keys searched for; found: ${leaks[*]:-none})" test ${#leaks[@]} -eq 0
+    check "$n nothing else on the stick changed (its other files, the earlier one in footfall-report, no partial copy)" \
+        diff -r -x "$name" "$WORK/report-before" "$WORK/report-after"
+    if [[ $boot_before == previous ]]; then
+        check "$n the journal of the boot before is in it (from /data), and both boots are listed" sh -c \
+            "grep -q 'footfall' '$out/journal-previous-boot.txt' && test \$(grep -cE '^ *-?[0-9]+ [0-9a-f]{32}' '$out/boots.txt') -ge 2"
+    else
+        check "$n the first boot's report says there is no boot before" grep -q "No journal of the boot before" "$out/journal-previous-boot.txt"
+    fi
+
+    make_report_stick readonly 16384
+    sum=$(sha256sum <"$WORK/readonly.img")
+    plug_stick readonly readonly
+    check "$n a read-only stick: one line in the journal" \
+        wait_host 180 report_said_once read-only
+    pull_stick readonly
+    check "$n ... and nothing on it changed" test "$(sha256sum <"$WORK/readonly.img")" = "$sum"
+
+    make_report_stick full 2048
+    fill_stick full
+    sum=$(sha256sum <"$WORK/full.img")
+    plug_stick full
+    check "$n a full stick: one line in the journal" \
+        wait_host 180 report_said_once "is full"
+    check "$n ... the status LED says it may be pulled out" wait_vm 30 'test "$(head -n 1 /run/footfall/report-status)" = failed'
+    pull_stick full
+    check "$n ... and nothing on it changed" test "$(sha256sum <"$WORK/full.img")" = "$sum"
+}

@@ -21,6 +21,7 @@ public static class Program
         root.Subcommands.Add(LedsCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(Cli.Doctor.DoctorCommand.Create());
+        root.Subcommands.Add(Cli.Report.ReportCommand.Create());
         foreach (Option option in root.Options)
         {
             if (option is VersionOption version)

@@ -89,18 +89,29 @@ public static class FeedCommand
         });
     }
 
-    private static int Show(FootfallStore store, FeedRules rules, FeedWriter writer, bool follow, int lines)
+    /// <summary>
+    /// The latest <paramref name="lines"/> lines the history tells (fewer when there are fewer), and the composer
+    /// that told them, ready to go on with new events.
+    /// </summary>
+    /// <param name="follow">True leaves what is still inside its window untold, for the composer to tell once it closes.</param>
+    internal static (IReadOnlyList<FeedEntry> Told, FeedComposer Composer) Tell(FootfallStore store, FeedRules rules, int lines, bool follow)
     {
         IReadOnlyList<FeedEvent> history = [.. store.Log((int)Math.Clamp(lines * 20L, MinimumHistory, int.MaxValue)).Select(row => new FeedEvent(row.Id, row.Event))];
         IEnumerable<string> peopleIn = store.Who().Where(w => w.IsIn).Select(w => w.Name);
         var composer = new FeedComposer(rules, TimeProvider.System, FeedComposer.PeopleInBefore(history, peopleIn));
         // A snapshot tells what is still inside its window too; a feed that follows waits for it to close.
         IReadOnlyList<FeedEntry> told = follow ? composer.Advance(history) : [.. composer.Advance(history), .. composer.Finish()];
+        return ([.. told.Skip(Math.Max(0, told.Count - lines))], composer);
+    }
+
+    private static int Show(FootfallStore store, FeedRules rules, FeedWriter writer, bool follow, int lines)
+    {
+        (IReadOnlyList<FeedEntry> told, FeedComposer composer) = Tell(store, rules, lines, follow);
         if (told.Count == 0 && lines > 0)
         {
             writer.WriteNothingYet(follow);
         }
-        foreach (FeedEntry entry in told.Skip(Math.Max(0, told.Count - lines)))
+        foreach (FeedEntry entry in told)
         {
             writer.Write(entry, live: false);
         }

@@ -45,14 +45,15 @@ internal static class PiFooter
         return line;
     }
 
-    public static PiJson? Json(IReadOnlyList<PiEpisode> episodes, PiReadingRow? last, DateTimeOffset now)
+    /// <param name="since">The start of the window the episodes cover: a week (<see cref="Window"/>) before now unless given.</param>
+    public static PiJson? Json(IReadOnlyList<PiEpisode> episodes, PiReadingRow? last, DateTimeOffset now, DateTimeOffset? since = null)
     {
         if (episodes.Count == 0 && last is null)
         {
             return null;
         }
         return new PiJson(
-            now - Window,
+            since ?? now - Window,
             episodes.Count(e => e.Kind == PiEpisodeKind.UnderVoltage),
             episodes.Count(e => e.Kind == PiEpisodeKind.Overheating),
             [.. episodes.Select(e => new PiEpisodeJson(StoredNames.Of(e.Kind), e.Start.ToUniversalTime(), e.End?.ToUniversalTime(), e.Peak?.Celsius))],

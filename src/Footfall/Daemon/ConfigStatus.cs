@@ -12,8 +12,6 @@ public static class ConfigStatus
 {
     public const string EnvironmentVariable = "FOOTFALL_CONFIG_STATUS";
 
-    private static readonly TimeSpan s_pollEvery = TimeSpan.FromSeconds(2);
-
     /// <summary>The problem the file's text states for the config health area, or null when there is none.</summary>
     public static string? Problem(string? text)
     {
@@ -21,7 +19,7 @@ public static class ConfigStatus
         {
             return null;
         }
-        string[] lines = text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string[] lines = StatusFile.Lines(text);
         string reasons = string.Join("; ", lines.Skip(1));
         return lines.FirstOrDefault() switch
         {
@@ -32,61 +30,26 @@ public static class ConfigStatus
     }
 
     /// <summary>Reads the file now and whenever it changes, until stopped; does nothing when the variable is not set.</summary>
-    public static async Task WatchAsync(string? path, Health health, Log log, TimeProvider time, CancellationToken stopping)
+    public static Task WatchAsync(string? path, Health health, Log log, TimeProvider time, CancellationToken stopping)
     {
-        if (string.IsNullOrEmpty(path))
-        {
-            return;
-        }
         string? shown = null;
-        using var timer = new PeriodicTimer(s_pollEvery, time);
-        do
+        return StatusFile.WatchAsync(path, text =>
         {
-            string? problem = Problem(Read(path));
-            if (problem != shown)
+            string? problem = Problem(text);
+            if (problem == shown)
             {
-                health.SetProblem(HealthAreas.Config, problem);
-                if (problem is not null)
-                {
-                    log.Warn($"config: {problem}");
-                }
-                else
-                {
-                    log.Info("config: the configuration problem is resolved");
-                }
-                shown = problem;
+                return;
             }
-        }
-        while (await Tick(timer, stopping).ConfigureAwait(false));
-    }
-
-    private static async Task<bool> Tick(PeriodicTimer timer, CancellationToken stopping)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static string? Read(string path)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            // The importer writes a few lines; anything large is not its file.
-            return info.Exists && info.Length <= 64 * 1024 ? File.ReadAllText(path) : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
+            health.SetProblem(HealthAreas.Config, problem);
+            if (problem is not null)
+            {
+                log.Warn($"config: {problem}");
+            }
+            else
+            {
+                log.Info("config: the configuration problem is resolved");
+            }
+            shown = problem;
+        }, time, stopping);
     }
 }

@@ -91,6 +91,7 @@ public sealed class DaemonHost
             _building is not null ? TellTheBuildingAsync(_building, mailboxes.Committed, watching.Token) : Task.CompletedTask,
             _building is not null ? RecordOrphansAsync(_building, mailboxes, watching.Token) : Task.CompletedTask,
             ConfigStatus.WatchAsync(Environment.GetEnvironmentVariable(ConfigStatus.EnvironmentVariable), Health, _log, _time, watching.Token),
+            ReportStatus.WatchAsync(Environment.GetEnvironmentVariable(ReportStatus.EnvironmentVariable), Health, _log, _time, watching.Token),
             new PiHealthLoop(new PiSensors(Hardware.SysfsRoot), _settings.Health, _store, Health, _log, _time).RunAsync(watching.Token),
             leds.Count > 0 ? new LedLoop(leds, Health.Verdict, judge, mailboxes.Presence, _settings.People, _log, _time) { HealthChanged = Health.Changed, UntilHealthMayChange = Health.UntilLate }.RunAsync(watching.Token) : Task.CompletedTask,
             feeder is not null ? WatchdogLoop.RunAsync(feeder, _time, watching.Token) : Task.CompletedTask,

@@ -24,6 +24,14 @@ public sealed class BlinkPattern
     /// <summary>On for <paramref name="on"/>, off for <paramref name="off"/>, again and again.</summary>
     public static BlinkPattern Blink(string description, TimeSpan on, TimeSpan off) => new(description, [on, off]);
 
+    /// <summary>On, off, on, off… for each span in turn (an even number of them), again and again.</summary>
+    public static BlinkPattern Spans(string description, params TimeSpan[] spans)
+    {
+        return spans.Length == 0 || spans.Length % 2 != 0
+            ? throw new ArgumentException("A pattern needs pairs of on and off spans.", nameof(spans))
+            : new(description, spans);
+    }
+
     /// <summary><paramref name="count"/> blinks of <paramref name="on"/> with <paramref name="gap"/> between them, then <paramref name="pause"/> dark.</summary>
     public static BlinkPattern Code(int count, TimeSpan on, TimeSpan gap, TimeSpan pause)
     {

@@ -6,6 +6,14 @@ namespace Footfall.Leds;
 /// </summary>
 public enum StatusCondition
 {
+    /// <summary>
+    /// A support report is being written to a USB stick. First of all: someone is standing at the appliance
+    /// with the stick in hand, and what they need to know now is whether they may pull it out.
+    /// </summary>
+    StickWriting,
+
+    /// <summary>The support report is done (or failed, harmlessly): the stick is unmounted and may be pulled out.</summary>
+    StickDone,
     ConfigRejected,
     NoNetwork,
     StorageFailing,

@@ -11,6 +11,14 @@ public sealed class StatusJudge(string storeWorker, string storeProgress)
     {
         // "announce:mqtt" and the like are kinds of "announce" (see HealthAreas).
         bool Problem(string area) => verdict.ProblemAreas.Any(a => a == area || a.StartsWith(area + ":", StringComparison.Ordinal));
+        if (Problem(HealthAreas.StickWriting))
+        {
+            return StatusCondition.StickWriting;
+        }
+        if (Problem(HealthAreas.StickDone))
+        {
+            return StatusCondition.StickDone;
+        }
         if (Problem(HealthAreas.Config))
         {
             return StatusCondition.ConfigRejected;

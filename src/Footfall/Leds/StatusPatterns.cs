@@ -16,6 +16,9 @@ public static class StatusPatterns
 
     private static BlinkPattern Create(StatusCondition condition) => condition switch
     {
+        StatusCondition.StickWriting => BlinkPattern.Spans(
+            "double flash, every second", TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(700)),
+        StatusCondition.StickDone => BlinkPattern.Blink("slow blink, 2 s on, 2 s off", TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)),
         StatusCondition.ConfigRejected => Code(2),
         StatusCondition.NoNetwork => Code(3),
         StatusCondition.StorageFailing => Code(4),
@@ -32,6 +35,8 @@ public static class StatusPatterns
     /// <summary>What the condition means, for the terminal panel and the log.</summary>
     public static string Meaning(StatusCondition condition) => condition switch
     {
+        StatusCondition.StickWriting => "writing a support report to the USB stick: leave it in",
+        StatusCondition.StickDone => "the support report is done: the USB stick may be pulled out",
         StatusCondition.ConfigRejected => "configuration rejected",
         StatusCondition.NoNetwork => "no network (interface down or no IPv4 address)",
         StatusCondition.StorageFailing => "storage failing",

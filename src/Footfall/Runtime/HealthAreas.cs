@@ -23,4 +23,10 @@ public static class HealthAreas
     /// should fix the power supply or the cooling; footfall itself works on, so the watchdog stays fed.
     /// </summary>
     public const string Pi = "pi";
+
+    /// <summary>A support report is being written to a USB stick (the image's stick-report): leave the stick in.</summary>
+    public const string StickWriting = "stick:writing";
+
+    /// <summary>A support report is written, or could not be (a full stick): the stick is unmounted and may be pulled out.</summary>
+    public const string StickDone = "stick:done";
 }

@@ -39,6 +39,8 @@ public class StatusLedTests
     [InlineData(StatusCondition.AnnounceFailing, "###...###...###...###...###..................###")]
     [InlineData(StatusCondition.ClockNotSynchronised, "###...###...###...###...###...###..................###")]
     [InlineData(StatusCondition.PiPowerOrHeat, "###...###...###...###...###...###...###..................###")]
+    [InlineData(StatusCondition.StickWriting, "#.#.......#.#.......#")]
+    [InlineData(StatusCondition.StickDone, "####################....................####################....................#")]
     public void EachConditionBlinksItsDocumentedPattern(StatusCondition condition, string expected)
     {
         var clock = new ManualClock();
@@ -125,6 +127,24 @@ public class StatusLedTests
         Assert.Equal(StatusCondition.AnnounceFailing, Judge(s_healthy with { ProblemAreas = [HealthAreas.Pi, HealthAreas.Announce] }));
         Assert.Equal(StatusCondition.ClockNotSynchronised, Judge(s_healthy with { ProblemAreas = [HealthAreas.Pi, HealthAreas.Clock] }));
         Assert.Equal(StatusCondition.PiPowerOrHeat, s_judge.Judge(s_healthy with { ProblemAreas = [HealthAreas.Pi] }, firstSweepDone: true, anyoneIn: false));
+    }
+
+    [Fact]
+    public void AStickReportComesBeforeEverythingElseAndWritingBeforeDone()
+    {
+        var unhealthy = new HealthVerdict(false, ["…"], []) { Late = [StoreWorker.ProgressName, SweepWorker.ProgressName] };
+        string[] all = [HealthAreas.Config, HealthAreas.Network, HealthAreas.Pi];
+        Assert.Equal(StatusCondition.StickWriting, Judge(unhealthy with { ProblemAreas = [.. all, HealthAreas.StickDone, HealthAreas.StickWriting] }));
+        Assert.Equal(StatusCondition.StickDone, Judge(unhealthy with { ProblemAreas = [.. all, HealthAreas.StickDone] }));
+        Assert.Equal(StatusCondition.StickDone, s_judge.Judge(s_healthy with { ProblemAreas = [HealthAreas.StickDone] }, firstSweepDone: false, anyoneIn: false));
+    }
+
+    [Fact]
+    public void AStickReportLeavesTheWatchdogFed()
+    {
+        var health = new Health(new ManualClock());
+        health.SetProblem(HealthAreas.StickWriting, "writing a support report to the USB stick: leave it in");
+        Assert.True(health.Verdict().Healthy);
     }
 
     [Fact]

@@ -32,13 +32,20 @@ public static class DoctorCommand
             return ExitCodes.BadUsage;
         }
         using TextWriter stdout = StoreReading.Stdout();
+        return await CheckAsync(stdout, configPath, settings).ConfigureAwait(false);
+    }
+
+    /// <summary>Every check, one line each on <paramref name="output"/> as soon as it is known, then the summary; returns the exit code.</summary>
+    /// <param name="settings">The configuration <paramref name="configPath"/> holds, already loaded; null for the machine alone.</param>
+    internal static async Task<int> CheckAsync(TextWriter output, string? configPath, FootfallSettings? settings)
+    {
         var results = new List<CheckResult>();
         void Say(CheckResult result)
         {
             // Each line as soon as it is known: a broker's timeout should not hide the lines before it.
             results.Add(result);
-            stdout.WriteLine(DoctorReport.Line(result));
-            stdout.Flush();
+            output.WriteLine(DoctorReport.Line(result));
+            output.Flush();
         }
 
         string? codename = OsRelease.Codename();
@@ -55,7 +62,7 @@ public static class DoctorCommand
         Say(await RemoteChecks.XAsync(configPath, settings).ConfigureAwait(false));
         Say(await RemoteChecks.MqttAsync(settings).ConfigureAwait(false));
         Say(await RemoteChecks.RedisAsync(settings).ConfigureAwait(false));
-        stdout.WriteLine(DoctorReport.Summary(results));
+        output.WriteLine(DoctorReport.Summary(results));
         return DoctorReport.ExitCode(results);
     }
 }

@@ -58,6 +58,11 @@ internal static class HostChecks
         {
             return CheckResult.Problem($"capture on {name}", e.Message);
         }
+        catch (InvalidOperationException e)
+        {
+            // Not Ethernet (the loopback, a tunnel): the sweeper refuses it, so the doctor says so.
+            return CheckResult.Problem($"capture on {name}", e.Message);
+        }
     }
 
     /// <summary>Loads the library as the runtime would, and unloads it: nothing of it runs.</summary>

@@ -27,6 +27,7 @@ public sealed class StripLayout
     private static readonly Rgb s_green = new(0x00, 0xff, 0x00);
     private static readonly Rgb s_amber = new(0xff, 0xbf, 0x00);
     private static readonly Rgb s_red = new(0xff, 0x00, 0x00);
+    private static readonly Rgb s_blue = new(0x00, 0x60, 0xff);
 
     private readonly Dictionary<string, (int Pixel, Rgb Color)> _people;
     private readonly double _brightness;
@@ -60,9 +61,10 @@ public sealed class StripLayout
     /// <summary>A person's colour: their own, or the palette's for their place in the configuration.</summary>
     public static Rgb ColorOf(Person person, int index) => person.Color ?? s_palette[index % s_palette.Length];
 
-    /// <summary>The status pixel's colour while its pattern is on: green healthy, amber starting, red for every code.</summary>
+    /// <summary>The status pixel's colour while its pattern is on: green healthy, amber starting, blue for a USB stick's report, red for every code.</summary>
     public static Rgb StatusColor(StatusCondition condition) => condition switch
     {
+        StatusCondition.StickWriting or StatusCondition.StickDone => s_blue,
         StatusCondition.HealthySomeoneIn or StatusCondition.HealthyNobodyIn => s_green,
         StatusCondition.Booting => s_amber,
         _ => s_red,
