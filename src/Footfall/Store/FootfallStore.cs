@@ -82,7 +82,10 @@ public sealed partial class FootfallStore : IDisposable, IStoreReads, IBusOutbox
             // FULL syncs the WAL on every commit: an event reported as committed survives a power cut.
             Sql.Execute(connection, null, "PRAGMA synchronous = FULL");
             Sql.Execute(connection, null, $"PRAGMA journal_size_limit = {JournalSizeLimitBytes}");
+            Sql.Execute(connection, null, $"PRAGMA wal_autocheckpoint = {WalReserve.CheckpointFrames}");
             Schema.MigrateForward(connection, migrations);
+            // After the migrations: by then SQLite has recovered the WAL a power cut left and made a new one.
+            WalReserve.Ensure(path + "-wal", WalReserve.BytesFor(Sql.ScalarInt64(connection, null, "PRAGMA page_size")));
             return new FootfallStore(connection, path, time, readOnly: false);
         });
     }
