@@ -206,26 +206,63 @@ log "kernel modules loaded on raspi3b: $(modules)"
 # --- the whole card: what a day writes to it, and footfall's wakeups -----------------------------
 
 # card_snapshot FILE — what the card's partitions have written so far (/proc/diskstats, sectors),
-# footfall's main PID, its write_bytes (/proc/PID/io) and each of its threads' context switches,
-# as lines "part NAME SECTORS", "pid PID", "io BYTES", "task TID SWITCHES" in FILE (here, on the host).
+# footfall's main PID, its write_bytes and journald's (/proc/PID/io) and each of footfall's threads'
+# name and context switches, as lines "part NAME SECTORS", "pid PID", "io BYTES", "jio BYTES",
+# "task TID NAME SWITCHES" in FILE (here, on the host).
 card_snapshot() {
-    vm 'p=$(systemctl show -p MainPID --value footfall); echo pid $p; grep -E " mmcblk0(p[0-9]+)? " /proc/diskstats; grep ^write_bytes /proc/$p/io; grep -H ctxt_switches /proc/$p/task/*/status' |
+    vm 'p=$(systemctl show -p MainPID --value footfall); echo pid $p; grep -E " mmcblk0(p[0-9]+)? " /proc/diskstats; grep ^write_bytes /proc/$p/io; echo jio $(grep ^write_bytes /proc/$(systemctl show -p MainPID --value systemd-journald)/io); for t in /proc/$p/task/*; do echo task ${t##*/} $(tr " " _ <$t/comm) $(grep -h ctxt $t/status); done' |
         awk '$1 == "pid" { print } $3 ~ /^mmcblk0/ { print "part", $3, $10 } $1 == "write_bytes:" { print "io", $2 }
-            /ctxt_switches/ { split($1, a, "/"); n[a[5]] += $2 } END { for (t in n) print "task", t, n[t] }' >"$1"
+            $1 == "jio" { print "jio", $3 } $1 == "task" { print "task", $2, $3, $5 + $7 }' >"$1"
 }
 
 # card_per_day BEFORE AFTER SECONDS — from two snapshots SECONDS apart, bytes a day ("NAME BYTES"
-# lines): each partition, footfall's own and the rest of /data's (-1 if footfall restarted between).
+# lines): each partition, footfall's own, journald's, and the rest of /data's (ext4's journal and
+# metadata; -1 for footfall's and the rest if footfall restarted between).
 card_per_day() {
-    awk -v s="$3" 'FNR == NR { if ($1 == "part") p0[$2] = $3; if ($1 == "io") io0 = $2; if ($1 == "pid") pid0 = $2; next }
+    awk -v s="$3" 'FNR == NR { if ($1 == "part") p0[$2] = $3; if ($1 == "io") io0 = $2; if ($1 == "jio") j0 = $2; if ($1 == "pid") pid0 = $2; next }
         $1 == "part" { b = ($3 - p0[$2]) * 512 * 86400 / s; print $2, b; if ($2 == "mmcblk0p4") data = b }
-        $1 == "io" { io = ($2 - io0) * 86400 / s } $1 == "pid" { same = ($2 == pid0) }
-        END { print "footfall", (same ? io : -1); print "rest", (same ? data - io : -1) }' "$1" "$2"
+        $1 == "io" { io = ($2 - io0) * 86400 / s } $1 == "jio" { j = ($2 - j0) * 86400 / s } $1 == "pid" { same = ($2 == pid0) }
+        END { print "footfall", (same ? io : -1); print "journald", j; print "rest", (same ? data - io - j : -1) }' "$1" "$2"
 }
 # card_mb NAME — NAME's bytes a day from card_per_day's lines in $WORK/card-day, in MB.
 card_mb() { awk -v k="$1" '$1 == k { printf "%.2f MB", $2 / 1e6 }' "$WORK/card-day"; }
 
-# card_day CHECK SECONDS — with footfall configured and idle (two people in, 10 s sweeps), measure
+# card_trace_start — in the VM, trace what writes to the card (a tracefs instance of its own): ext4's
+# write-back, fsyncs and inode changes by inode and caller, jbd2's commits, and each write request
+# with its flags (M: metadata or ext4's journal). card_trace_report says what it saw.
+card_trace_start() {
+    vm 'T=/sys/kernel/tracing; mountpoint -q $T || mount -t tracefs none $T; mkdir -p $T/instances/card && cd $T/instances/card && echo 4096 >buffer_size_kb && for e in ext4/ext4_mark_inode_dirty ext4/ext4_writepages ext4/ext4_sync_file_enter jbd2/jbd2_run_stats block/block_rq_issue; do echo 1 >events/$e/enable; done && echo >trace && echo 1 >tracing_on' ||
+        log "card: tracefs could not be set up in the VM: no break-down of the card's writes"
+}
+
+# card_trace_report — stop the trace and print (on stderr): jbd2's commits and the blocks they
+# logged; the write requests' KB with and without the metadata flag; ext4's events by inode (its
+# path on /data) and caller, busiest first.
+card_trace_report() {
+    local cmd
+    cmd=$(
+        cat <<'VM'
+cd /sys/kernel/tracing/instances/card && echo 0 >tracing_on
+awk '/jbd2_run_stats:/ { n++; for (i = 1; i < NF; i++) if ($i == "blocks_logged") b += $(i + 1) } END { printf "jbd2: %d commits, %d blocks logged\n", n, b }' trace
+awk 'match($0, /block_rq_issue: [0-9,]+ W[A-Z]* [0-9]+/) { split(substr($0, RSTART, RLENGTH), f, " "); k = (f[3] ~ /M/ ? "metadata and journal" : "data"); kb[k] += f[4] / 1024; c[k]++ } END { for (k in kb) printf "writes, %s: %d KB in %d requests\n", k, kb[k], c[k] }' trace
+awk 'match($0, /ext4_[a-z_]+: dev [0-9,]+ ino [0-9]+/) { split(substr($0, RSTART, RLENGTH), f, " "); e = f[1]; sub(/:$/, "", e); c = ""; if ($(NF - 1) == "caller") { c = $NF; sub(/\+.*/, "", c) } k[e " " f[5] " " c]++ } END { for (x in k) print k[x], x }' trace | sort -rn | head -n 20 | while read -r n e i c; do echo "$n $e ino $i $(find /data -xdev -inum "$i" 2>/dev/null | head -n 1) $c"; done
+rmdir /sys/kernel/tracing/instances/card
+VM
+    )
+    VM_TIMEOUT=60 vm "$cmd" | sed 's/^/    card trace: /' >&2 || log "card: no trace from the VM"
+}
+
+# card_office SWEEP AWAY — footfall's config on the card with sweepInterval SWEEP and awayAfter AWAY
+# (sed on /data/footfall/footfall.json, which nothing else changes meanwhile), footfall restarted with
+# it and past its first sweep. The card is measured with an office's defaults (10 s, 10m), not the
+# test's quick 2 s and 8 s, which card_day puts back afterwards for the checks that follow.
+card_office() {
+    vm "sed -i -e 's/\"sweepInterval\": \"[0-9a-z]*\"/\"sweepInterval\": \"$1\"/' -e 's/\"awayAfter\": \"[0-9a-z]*\"/\"awayAfter\": \"$2\"/' /data/footfall/footfall.json && grep -q '\"sweepInterval\": \"$1\"' /data/footfall/footfall.json && systemctl restart footfall" &&
+        wait_vm 120 'journalctl -b _PID=$(systemctl show -p MainPID --value footfall) -o cat | grep -q "first sweep done"' ||
+        log "card: footfall did not restart with sweepInterval $1, awayAfter $2 (its journal: $(vm 'journalctl -b -u footfall -n 5 --no-pager -o cat' | tr '\n' ' '))"
+}
+
+# card_day CHECK SECONDS — with footfall configured and idle (two people in, an office's 10 s sweeps), measure
 # SECONDS of it and print, as a day: what each partition of the SD card took (/proc/diskstats:
 # boot, root A and B, /data), how much of /data was footfall's own (/proc/PID/io write_bytes, what
 # reached the block layer) and the rest (ext4's journal and metadata); then one run of the hourly
@@ -245,7 +282,9 @@ card_day() {
     card_snapshot "$d1"
     log "card: waited $((SECONDS - t0)) s for ext4lazyinit (first boot only), /data took $(awk 'FNR == NR { if ($1 == "part") p0[$2] = $3; next }
         $1 == "part" && $2 == "mmcblk0p4" { printf "%.1f MB", ($3 - p0[$2]) * 512 / 1e6 }' "$d0" "$d1") meanwhile"
+    card_office 10s 10m
     sleep 20
+    card_trace_start
     card_snapshot "$d0"
     cp "$d0" "$tasks"
     log "card: measuring $seconds s of footfall idle on raspi3b (pid $(awk '$1 == "pid" { print $2 }' "$d0"))"
@@ -254,22 +293,28 @@ card_day() {
         sleep $((end - SECONDS < 15 ? end - SECONDS : 15))
         card_snapshot "$d1"
         # Each thread's latest count: one that ended since keeps what it had.
-        awk '$1 == "task" { last[$2] = $3 } END { for (t in last) print "task", t, last[t] }' "$tasks" "$d1" >"$tasks.new"
+        awk '$1 == "task" { last[$2] = $0 } END { for (t in last) print last[t] }' "$tasks" "$d1" >"$tasks.new"
         mv "$tasks.new" "$tasks"
     done
     vm sync
     card_snapshot "$d1"
     card_per_day "$d0" "$d1" "$seconds" >"$WORK/card-day"
-    log "card, a day extrapolated from $seconds s: whole card $(card_mb mmcblk0); boot (p1) $(card_mb mmcblk0p1), root A (p2) $(card_mb mmcblk0p2), root B (p3) $(card_mb mmcblk0p3), /data (p4) $(card_mb mmcblk0p4): footfall's own $(card_mb footfall), ext4's journal and metadata and the rest $(card_mb rest)"
-    # Footfall's wakeups: all its threads' context switches (voluntary and not) over the window.
-    log "card: footfall's wakeups on raspi3b: $(awk -v s="$seconds" 'FNR == NR { if ($1 == "task") t0[$2] = $3; next }
-        $1 == "task" { d += $3 - ($2 in t0 ? t0[$2] : 0); n++ } END { printf "%.1f a second (%d threads seen)", d / s, n }' "$d0" "$tasks")"
+    card_trace_report
+    log "card, a day extrapolated from $seconds s: whole card $(card_mb mmcblk0); boot (p1) $(card_mb mmcblk0p1), root A (p2) $(card_mb mmcblk0p2), root B (p3) $(card_mb mmcblk0p3), /data (p4) $(card_mb mmcblk0p4): footfall's own $(card_mb footfall), journald's $(card_mb journald), ext4's journal and metadata and the rest $(card_mb rest)"
+    # Footfall's wakeups: all its threads' context switches (voluntary and not) over the window, and
+    # by thread name (/proc/PID/task/TID/comm), busiest first.
+    awk -v s="$seconds" 'FNR == NR { if ($1 == "task") t0[$2] = $4; next }
+        $1 == "task" { d = $4 - ($2 in t0 ? t0[$2] : 0); by[$3] += d; c[$3]++; total += d; n++ }
+        END { printf "total %.1f %d\n", total / s, n; for (k in by) printf "%s %.1f %d\n", k, by[k] / s, c[k] }' "$d0" "$tasks" >"$WORK/card-wakeups"
+    log "card: footfall's wakeups on raspi3b: $(awk '$1 == "total" { printf "%s a second (%d threads seen)", $2, $3 }' "$WORK/card-wakeups")"
+    grep -v '^total ' "$WORK/card-wakeups" | sort -k2,2 -rn | awk '{ printf "    %-24s %6s a second (%d threads)\n", $1, $2, $3 }' >&2
     # The hourly clock save on its own: a sync of one touched file, and ext4's journal commit.
     card_snapshot "$d0"
     vm 'systemctl start footfall-clock-save.service && sleep 6 && sync'
     card_snapshot "$d1"
     log "card: one clock save (footfall-clock-save, hourly) and the 6 s after it: $(awk 'FNR == NR { if ($1 == "part") p0[$2] = $3; next }
         $1 == "part" && $2 == "mmcblk0p4" { printf "%d KB to /data, %.2f MB a day", ($3 - p0[$2]) / 2, ($3 - p0[$2]) * 512 * 24 / 1e6 }' "$d0" "$d1")"
+    card_office 2s 8s
     day=$(awk '$1 == "mmcblk0" { printf "%d", $2 }' "$WORK/card-day")
     check "$n the whole card takes under 50 MB a day while footfall idles ($(card_mb mmcblk0); aimed at 10 MB)" \
         test "${day:-999999999}" -le 50000000

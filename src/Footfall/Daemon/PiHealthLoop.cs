@@ -27,11 +27,16 @@ public sealed class PiHealthLoop
     public static readonly TimeSpan KeepReadingEvery = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// While all is well it is written this often: it is only what `footfall who` and the page show as the Pi's
-    /// temperature, and every write costs the SD card about 12 KB (a WAL frame across two pages and the WAL index),
-    /// which once a minute is 17 MB a day.
+    /// While all is well it is written at most this often: it is only what `footfall who` and the page show as the
+    /// Pi's temperature, and every write on its own costs the SD card about 44 KB (its WAL frames, the WAL index's
+    /// pages, and a commit of ext4's journal for the files' new times). So once it is due it waits for the store's
+    /// next write (the tracker's last-seen times, every 10 minutes) and goes within a poll or two of it, in the
+    /// same journal commit, ...
     /// </summary>
     public static readonly TimeSpan KeepCalmReadingEvery = TimeSpan.FromMinutes(10);
+
+    /// <summary>... or on its own after this long without one.</summary>
+    public static readonly TimeSpan KeepCalmReadingAtLatest = TimeSpan.FromMinutes(20);
 
     private readonly PiSensors _sensors;
     private readonly FootfallStore _store;
@@ -107,8 +112,7 @@ public sealed class PiHealthLoop
         {
             _last = reading;
         }
-        TimeSpan every = _tracker.Open.Count > 0 ? KeepReadingEvery : KeepCalmReadingEvery;
-        bool due = _keptAt is not { } kept || _time.GetElapsedTime(kept) >= every;
+        bool due = _keptAt is not { } kept || (_tracker.Open.Count > 0 ? _time.GetElapsedTime(kept) >= KeepReadingEvery : CalmReadingDue(kept));
         if (_unkept.Count > 0 || (due && !reading.IsEmpty))
         {
             Keep();
@@ -136,6 +140,14 @@ public sealed class PiHealthLoop
             _log.Warn($"Pi: could not read earlier episodes: {e.Message}");
         }
         return new PiEpisodeTracker(_limit, _time, lastEnded);
+    }
+
+    // Due and the store has just written something else (a poll or two ago), or due long since.
+    private bool CalmReadingDue(long kept)
+    {
+        TimeSpan since = _time.GetElapsedTime(kept);
+        return since >= KeepCalmReadingAtLatest ||
+            (since >= KeepCalmReadingEvery && _store.LastWriteTimestamp is { } written && _time.GetElapsedTime(written) <= 2 * PollEvery);
     }
 
     private void Keep()

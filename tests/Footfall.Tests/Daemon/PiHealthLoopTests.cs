@@ -121,18 +121,40 @@ public sealed class PiHealthLoopTests : IDisposable
     }
 
     [Fact]
-    public void TheReadingIsWrittenEveryTenMinutesWhileAllIsWellNotEveryPoll()
+    public void WhileAllIsWellTheReadingWaitsTenMinutesThenGoesWithTheStoresNextWrite()
     {
         _sysfs.Temperature("50000");
         Poll();
         DateTimeOffset first = _fixture.Now - s_poll;
         _sysfs.Temperature("51000");
-        int pollsIn10Minutes = (int)(PiHealthLoop.KeepCalmReadingEvery / s_poll);
-        for (int i = 0; i < pollsIn10Minutes - 1; i++)
-        {
-            Poll();
-        }
+        PollFor(PiHealthLoop.KeepCalmReadingEvery + 2 * s_poll);
         Assert.Equal(new PiReadingRow(first, new PiReading(new Temperature(50_000), null)), _fixture.Store.LastPiReading());
+        // The tracker's last-seen times: the reading follows at the next poll.
+        _fixture.Store.Refresh([], []);
+        Poll();
+        Assert.Equal(new Temperature(51_000), _fixture.Store.LastPiReading()!.Reading.Temperature);
+    }
+
+    [Fact]
+    public void AnotherWriteBeforeTenMinutesDoesNotTakeTheReadingAlong()
+    {
+        _sysfs.Temperature("50000");
+        Poll();
+        _sysfs.Temperature("51000");
+        PollFor(PiHealthLoop.KeepCalmReadingEvery - 2 * s_poll);
+        _fixture.Store.Refresh([], []);
+        Poll();
+        Assert.Equal(new Temperature(50_000), _fixture.Store.LastPiReading()!.Reading.Temperature);
+    }
+
+    [Fact]
+    public void WithNoOtherWriteTheReadingIsWrittenAfterTwentyMinutes()
+    {
+        _sysfs.Temperature("50000");
+        Poll();
+        _sysfs.Temperature("51000");
+        PollFor(PiHealthLoop.KeepCalmReadingAtLatest - s_poll);
+        Assert.Equal(new Temperature(50_000), _fixture.Store.LastPiReading()!.Reading.Temperature);
         Poll();
         Assert.Equal(new Temperature(51_000), _fixture.Store.LastPiReading()!.Reading.Temperature);
     }
@@ -223,6 +245,15 @@ public sealed class PiHealthLoopTests : IDisposable
     {
         _loop.Poll();
         _fixture.Clock.Advance(s_poll);
+    }
+
+    // Polls for SPAN of the clock, a poll every PollEvery.
+    private void PollFor(TimeSpan span)
+    {
+        for (int i = 0; i < (int)(span / s_poll); i++)
+        {
+            Poll();
+        }
     }
 
     /// <summary>The log's lines without their time: "warn  Pi: …".</summary>
