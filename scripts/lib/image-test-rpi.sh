@@ -269,7 +269,9 @@ card_office() {
 # clock save (footfall-clock-save.service) on its own; and footfall's context switches a second
 # (wakeups, every thread, sampled every 15 s so that pool workers that retire still count).
 # Counts, not times, so what the emulated raspi3b gives holds on a Pi. The check asserts a generous
-# ceiling, 50 MB a day, against regressions (33 MB was measured; 10 MB is the aim, not yet met).
+# ceiling, 80 MB a day, against regressions; 10 MB is the aim, not yet met. It was 50 MB (33 measured)
+# until the journal moved to /data for the support report: two runs of the same main then gave 43.65
+# and 50.14 MB (journald 18.3 and 21.2 of it), so 50 no longer tells a regression from a quiet hour.
 card_day() {
     local n=$1 seconds=$2 end d0=$WORK/card-0 d1=$WORK/card-1 tasks=$WORK/card-tasks day
     # ext4 zeroes the inode tables of a freshly made /data in the background (ext4lazyinit), once,
@@ -320,8 +322,8 @@ card_day() {
         $1 == "part" && $2 == "mmcblk0p4" { printf "%d KB to /data, %.2f MB a day", ($3 - p0[$2]) / 2, ($3 - p0[$2]) * 512 * 24 / 1e6 }' "$d0" "$d1")"
     card_office 2s 8s
     day=$(awk '$1 == "mmcblk0" { printf "%d", $2 }' "$WORK/card-day")
-    check "$n the whole card takes under 50 MB a day while footfall idles ($(card_mb mmcblk0); aimed at 10 MB)" \
-        test "${day:-999999999}" -le 50000000
+    check "$n the whole card takes under 80 MB a day while footfall idles ($(card_mb mmcblk0); aimed at 10 MB)" \
+        test "${day:-999999999}" -le 80000000
 }
 
 card_day card "${FFL_CARD_SECONDS:-600}"
