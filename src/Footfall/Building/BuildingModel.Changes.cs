@@ -23,7 +23,7 @@ public sealed partial class BuildingModel
     /// </summary>
     public void HeardChange(string siteId, string slug, BuildingChange? change)
     {
-        bool changed = false;
+        bool changed = false, ringPeers = false;
         lock (_lock)
         {
             if (siteId == SelfId)
@@ -42,12 +42,18 @@ public sealed partial class BuildingModel
                 else
                 {
                     peer.Changes[slug] = change;
+                    // An offline peer's record can leave a post to take over (found retained after its status).
+                    ringPeers = !peer.Online;
                 }
             }
         }
         if (changed)
         {
             OwnChanged.Ring();
+        }
+        if (ringPeers)
+        {
+            PeersChanged.Ring();
         }
     }
 

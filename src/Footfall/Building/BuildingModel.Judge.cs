@@ -72,7 +72,7 @@ public sealed partial class BuildingModel
                 bool hadThemBefore = (person.Home && person.ChangedAt < from) || (person.Dropped && person.ChangedAt > to);
                 if (counts && hadThemBefore && !OwedByTheDead(peer, slug))
                 {
-                    return (AnnounceVerdict.Dropped($"already in the building, on {peer.Name}"), OwnerOf(peer, change, kind, at));
+                    return (AnnounceVerdict.Dropped($"already in the building, on {peer.Name}"), OwnerOf(peer, slug, change, kind, at));
                 }
                 racing = person.Home && person.ChangedAt >= from && person.ChangedAt <= to;
             }
@@ -96,11 +96,11 @@ public sealed partial class BuildingModel
         }
         if (postedBy is not null)
         {
-            return (AnnounceVerdict.Dropped($"announced by {postedBy.Name}"), OwnerOf(postedBy, postedBy.Changes[slug], kind, at));
+            return (AnnounceVerdict.Dropped($"announced by {postedBy.Name}"), OwnerOf(postedBy, slug, postedBy.Changes[slug], kind, at));
         }
         if (!reliedOn && first is not null && string.CompareOrdinal(first.Id, SelfId) < 0)
         {
-            return (AnnounceVerdict.Dropped($"announced by {first.Name}"), OwnerOf(first, first.Changes.GetValueOrDefault(slug), kind, at));
+            return (AnnounceVerdict.Dropped($"announced by {first.Name}"), OwnerOf(first, slug, first.Changes.GetValueOrDefault(slug), kind, at));
         }
         return (AnnounceVerdict.Post, posted);
     }
@@ -116,16 +116,17 @@ public sealed partial class BuildingModel
             return false;
         }
         Peer? owner = ownerId == peer.Id ? peer : _peers.GetValueOrDefault(ownerId);
-        return owner is { Online: false }
-            && owner.Changes.TryGetValue(slug, out BuildingChange? owed)
-            && owed is { Kind: PresenceEventKind.Arrived, State: ChangeState.Owed }
-            && owed.At == change.OwnerAt;
+        return owner is not null && DiedOwing(owner, slug, PresenceEventKind.Arrived, change.OwnerAt);
     }
 
-    /// <summary>This appliance's change, when <paramref name="peer"/>'s change (or the one it counts on) is the building's.</summary>
-    private static BuildingChange OwnerOf(Peer peer, BuildingChange? change, PresenceEventKind kind, DateTimeOffset at) => change switch
+    /// <summary>
+    /// This appliance's change, when <paramref name="peer"/>'s change (or the one it counts on) is the building's. When the
+    /// one it counts on died owing its post, the peer is the owner: it takes that post over (<see cref="TakeoversDue"/>).
+    /// </summary>
+    private BuildingChange OwnerOf(Peer peer, string slug, BuildingChange? change, PresenceEventKind kind, DateTimeOffset at) => change switch
     {
-        { State: ChangeState.Elsewhere, Owner: not null } when change.Kind == kind => new(kind, at, ChangeState.Elsewhere, change.Owner, change.OwnerAt),
+        { State: ChangeState.Elsewhere, Owner: { } owner } when change.Kind == kind
+            && !(_peers.GetValueOrDefault(owner) is { } dead && DiedOwing(dead, slug, kind, change.OwnerAt)) => new(kind, at, ChangeState.Elsewhere, owner, change.OwnerAt),
         not null when change.Kind == kind => new(kind, at, ChangeState.Elsewhere, peer.Id, change.At),
         _ => new(kind, at, ChangeState.Elsewhere, peer.Id, null),
     };

@@ -51,7 +51,7 @@ public sealed partial class BuildingModel
     /// <summary>Rung when a walk between floors is seen.</summary>
     public Runtime.Doorbell Walked { get; } = new();
 
-    /// <summary>Rung when a peer's status or the broker's link changes: what can make departures nobody saw due.</summary>
+    /// <summary>Rung when a peer's status, an offline peer's change record or the broker's link changes: what can make departures nobody saw, and posts a dead owner owed, due.</summary>
     public Runtime.Doorbell PeersChanged { get; } = new();
 
     /// <summary>Whether the broker is connected now.</summary>

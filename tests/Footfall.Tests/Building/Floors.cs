@@ -79,6 +79,21 @@ internal sealed class Floors
         return (Judge(first, kind, slug, atFirst), Judge(second, kind, slug, atSecond));
     }
 
+    /// <summary>
+    /// <paramref name="winner"/> sees the person come in and holds its post (its record says owed); <paramref name="loser"/>
+    /// sees them 400 ms later and, once its race window has closed (the winner's is still open), judges its own.
+    /// </summary>
+    /// <returns>Each one's event time, on its clock, and what the loser said.</returns>
+    public (DateTimeOffset AtWinner, DateTimeOffset AtLoser, AnnounceVerdict Loser) Deferred(string winner, string loser, string slug)
+    {
+        DateTimeOffset atWinner = Sees(winner, slug, home: true);
+        Assert.Equal(VerdictKind.Hold, Judge(winner, PresenceEventKind.Arrived, slug, atWinner).Kind);
+        Pass(TimeSpan.FromMilliseconds(400));
+        DateTimeOffset atLoser = Sees(loser, slug, home: true);
+        Pass(BuildingModel.RaceWindow);
+        return (atWinner, atLoser, Judge(loser, PresenceEventKind.Arrived, slug, atLoser));
+    }
+
     /// <summary>The appliance dies: the broker gives the others its will.</summary>
     public void Killed(string id)
     {
