@@ -274,8 +274,8 @@ public sealed class BuildingLabTests : IDisposable
         DeferredToTheSecondFloorKilledOwing(floors, a, b);
 
         // A race window after the 2nd floor's will, the 3rd floor takes the post over: once.
-        b.WaitForLine(l => l.Contains("building: Alice's arrived at", StringComparison.Ordinal), TimeSpan.FromSeconds(20), "the 3rd floor taking Alice's arrival over");
-        WaitFor(() => Posts("arrived", "Alice", b) == 1, "Alice's arrival posted by the 3rd floor", TimeSpan.FromSeconds(15));
+        WaitFor(() => Posts("arrived", "Alice", b) == 1, "Alice's arrival posted by the 3rd floor", TimeSpan.FromSeconds(30));
+        b.WaitForLine(l => l.Contains("building: Alice's arrived at", StringComparison.Ordinal), TimeSpan.FromSeconds(1), "the 3rd floor's log line taking Alice's arrival over");
         Thread.Sleep(TimeSpan.FromSeconds(6));
         Assert.Equal(1, Posts("arrived", "Alice", a, b));
         Assert.Contains("\"state\":\"posted\"", floors.Broker.Retained($"{Building}/3rd-floor/person/alice/change").Values.Single());
