@@ -215,9 +215,14 @@ public sealed class BuildingLabTests : IDisposable
         Assert.Contains("\"state\":\"elsewhere\",\"owner\":\"2nd-floor\"", floors.Broker.Retained($"{Building}/3rd-floor/person/alice/change").Values.Single());
 
         // Back, the 2nd floor finds Alice in on the 3rd floor, retained, and the 3rd floor's record that it counts
-        // on the 2nd to post her arrival: it posts it, once.
+        // on the 2nd to post her arrival: it posts it, once. Had its restart taken longer than a race window after
+        // its last will (a loaded machine), the 3rd floor takes the post over instead: either way, exactly one post.
         using DaemonProcess again = floors.Start(0, "2nd floor");
-        Assert.Equal(("delivered", null), Settled(again, "arrived", "Alice"));
+        (string state, _) = Settled(again, "arrived", "Alice");
+        if (state != "delivered")
+        {
+            Assert.Equal(("delivered", null), Settled(b, "arrived", "Alice"));
+        }
         Assert.Equal(1, Posts("arrived", "Alice", again, b));
         Assert.Equal(0, again.Stop().ExitCode);
         Assert.Equal(0, b.Stop().ExitCode);
