@@ -2,6 +2,7 @@ using System.Text;
 using Footfall.Building;
 using Footfall.Bus.Mqtt;
 using Footfall.Config;
+using Footfall.Presence;
 using MQTTnet;
 using MQTTnet.Protocol;
 
@@ -10,7 +11,7 @@ namespace Footfall.BuildingBench;
 /// <summary>
 /// One appliance of the building as the broker sees it: footfall's topics (MqttTopics, BuildingTopics), its last
 /// will, its retained site name, every configured person's state and attributes (which carry people_in, so one
-/// arrival changes every person's attributes), an event per change; and its peers read into a BuildingModel
+/// arrival changes every person's attributes), its change record (owed, then judged) and an event per change; and its peers read into a BuildingModel
 /// as MqttWorker reads them.
 /// </summary>
 internal sealed class SimulatedFloor : IAsyncDisposable
@@ -109,6 +110,14 @@ internal sealed class SimulatedFloor : IAsyncDisposable
                 await PublishAsync(_topics.State(slug), home ? MqttTopics.Home : MqttTopics.NotHome, retain: true);
             }
             await PublishAsync(_topics.Attributes(person), Attributes(person), retain: true);
+        }
+        // The change record: owed when the announcer first holds the event, then what its verdict made of it
+        // (here at once, without the 5 s race window: the bench counts messages, it does not judge).
+        PresenceEventKind kindOf = home ? PresenceEventKind.Arrived : PresenceEventKind.Left;
+        DateTimeOffset at = DateTimeOffset.UtcNow;
+        foreach (ChangeState state in new[] { ChangeState.Owed, ChangeState.Posted })
+        {
+            await PublishAsync(_topics.Change(slug), Encoding.UTF8.GetString(BuildingChangeJson.Write(BuildingChange.Own(kindOf, at, state, Id))), retain: true);
         }
         string kind = home ? "arrived" : "left";
         await PublishAsync(_topics.Events, $$$"""{"version":1,"type":"{{{kind}}}","data":{"person":"{{{slug}}}","at":"{{{DateTimeOffset.UtcNow:O}}}","stayedSeconds":null,"mac":"02:00:00:00:00:01","ip":"10.0.0.2"}}""", retain: false);

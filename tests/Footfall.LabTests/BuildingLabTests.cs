@@ -22,9 +22,7 @@ public sealed class BuildingLabTests : IDisposable
         third.Do("join", "d4"); // Carol is on the 3rd floor from the start: recorded, not announced
         using DaemonProcess a = floors.Start(0, "2nd floor");
         using DaemonProcess b = floors.Start(1, "3rd floor");
-        a.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 2nd floor's first sweep");
-        b.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 3rd floor's first sweep");
-        WaitFor(() => Who(second).Appliances.Count(x => x.Online) == 2, "both floors online on the 2nd floor's page");
+        BothUp(a, b, second);
 
         // Alice arrives on the 2nd floor: posted there.
         second.Do("join", "d2");
@@ -75,9 +73,7 @@ public sealed class BuildingLabTests : IDisposable
         var ahead = new Dictionary<string, string> { ["FAKETIME"] = "+4s", ["LD_PRELOAD"] = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1" };
         using DaemonProcess a = floors.Start(0, "2nd floor");
         using DaemonProcess b = floors.Start(1, "3rd floor", ahead);
-        a.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 2nd floor's first sweep");
-        b.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 3rd floor's first sweep");
-        WaitFor(() => Who(third).Appliances.Count(x => x.Online) == 2, "both floors online on the 3rd floor's page");
+        BothUp(a, b, third);
 
         // Alice's phone shows up on both floors within the same second: one arrival, by the smaller site id.
         second.Do("join", "d2");
@@ -170,9 +166,7 @@ public sealed class BuildingLabTests : IDisposable
         (Lab second, Lab third) = (floors.Labs[0], floors.Labs[1]);
         using DaemonProcess a = floors.Start(0, "2nd floor");
         using DaemonProcess b = floors.Start(1, "3rd floor");
-        a.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 2nd floor's first sweep");
-        b.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 3rd floor's first sweep");
-        WaitFor(() => Who(second).Appliances.Count(x => x.Online) == 2, "both floors online on the 2nd floor's page");
+        BothUp(a, b, second);
 
         // The broker goes away (stopped, not restarting). Alice arrives on the 2nd floor, Carol on the 3rd: each
         // floor holds its post, the broker may be restarting, and its page says it waits.
@@ -207,15 +201,131 @@ public sealed class BuildingLabTests : IDisposable
         Assert.Equal(1, Posts("arrived", "Carol", a, b));
     }
 
+    [Fact]
+    public void ARaceWinnerKilledBeforeItJudgedPostsWhenBackThoughTheOtherFloorDeferredToIt()
+    {
+        using Floors floors = TwoFloors("bldgk", 174, awayAfter: "60s");
+        Lab third = floors.Labs[1];
+        using DaemonProcess a = floors.Start(0, "2nd floor");
+        using DaemonProcess b = floors.Start(1, "3rd floor");
+        BothUp(a, b, third);
+
+        // Alice is seen on both floors; the 2nd, the race's winner, is killed before it judged.
+        DeferredToTheSecondFloorKilledOwing(floors, a, b);
+        Assert.Contains("\"state\":\"elsewhere\",\"owner\":\"2nd-floor\"", floors.Broker.Retained($"{Building}/3rd-floor/person/alice/change").Values.Single());
+
+        // Back, the 2nd floor finds Alice in on the 3rd floor, retained, and the 3rd floor's record that it counts
+        // on the 2nd to post her arrival: it posts it, once. Had its restart taken longer than a race window after
+        // its last will (a loaded machine), the 3rd floor takes the post over instead: either way, exactly one post.
+        using DaemonProcess again = floors.Start(0, "2nd floor");
+        (string state, _) = Settled(again, "arrived", "Alice");
+        if (state != "delivered")
+        {
+            Assert.Equal(("delivered", null), Settled(b, "arrived", "Alice"));
+        }
+        Assert.Equal(1, Posts("arrived", "Alice", again, b));
+        Assert.Equal(0, again.Stop().ExitCode);
+        Assert.Equal(0, b.Stop().ExitCode);
+    }
+
+    [Fact]
+    public void AFloorThatSeesHerAfterTheOwnerDiedHoldingItsPostPostsItAndTheOwnerBackDoesNot()
+    {
+        using Floors floors = TwoFloors("bldgm", 176, awayAfter: "60s");
+        (Lab second, Lab third) = (floors.Labs[0], floors.Labs[1]);
+        using DaemonProcess a = floors.Start(0, "2nd floor");
+        using DaemonProcess b = floors.Start(1, "3rd floor");
+        BothUp(a, b, third);
+
+        // Alice arrives on the 2nd floor alone, which tells the building it owes her arrival's post, and is killed
+        // while that post waits for the race window.
+        using NetnsProcess records = floors.Broker.Subscribe($"{Building}/2nd-floor/person/alice/change");
+        second.Do("join", "d2");
+        LoggedEvent arrived = a.WaitForEvent(e => e is { Kind: "arrived", Person: "Alice" }, TimeSpan.FromSeconds(30), "Alice's arrival on the 2nd floor");
+        records.WaitForLines(l => l.Contains("\"kind\":\"arrived\"", StringComparison.Ordinal) && l.Contains("\"state\":\"owed\"", StringComparison.Ordinal), 1,
+            TimeSpan.FromSeconds(4), "the 2nd floor's record of Alice's arrival, owed");
+        a.Kill();
+        Assert.Equal("pending", Announcements(a).Single(e => e is { Kind: "arrived", Person: "Alice" }).State);
+        WaitFor(() => Who(third).Appliances.Single(x => x.Id == "2nd-floor") is { Online: false }, "the 2nd floor offline on the 3rd floor's page");
+
+        // The 3rd floor sees her more than a race window later, while the dead floor's people still count in: that
+        // floor's arrival was owed, never posted, so this one is no walk. It is posted, by the 3rd floor.
+        TimeSpan since = DateTimeOffset.UtcNow - arrived.At;
+        if (since < TimeSpan.FromSeconds(7))
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(7) - since);
+        }
+        third.Do("join", "d3");
+        Assert.Equal(("delivered", null), Settled(b, "arrived", "Alice"));
+
+        // Back, the 2nd floor finds her arrival posted by the 3rd floor: its own is not posted a second time.
+        using DaemonProcess again = floors.Start(0, "2nd floor");
+        Assert.Equal(("dropped", "already in the building, on 3rd floor"), Settled(again, "arrived", "Alice"));
+        Assert.Equal(1, Posts("arrived", "Alice", again, b));
+        Assert.Equal(0, again.Stop().ExitCode);
+        Assert.Equal(0, b.Stop().ExitCode);
+    }
+
+    [Fact]
+    public void TheFloorThatDeferredToARaceWinnerKilledForGoodPostsItOnce()
+    {
+        using Floors floors = TwoFloors("bldgq", 178, awayAfter: "60s");
+        Lab third = floors.Labs[1];
+        using DaemonProcess a = floors.Start(0, "2nd floor");
+        using DaemonProcess b = floors.Start(1, "3rd floor");
+        BothUp(a, b, third);
+
+        // Alice is seen on both floors; the 2nd, the race's winner, is killed before it judged, and is not started again.
+        DeferredToTheSecondFloorKilledOwing(floors, a, b);
+
+        // A race window after the 2nd floor's will, the 3rd floor takes the post over: once.
+        WaitFor(() => Posts("arrived", "Alice", b) == 1, "Alice's arrival posted by the 3rd floor", TimeSpan.FromSeconds(30));
+        b.WaitForLine(l => l.Contains("building: Alice's arrived at", StringComparison.Ordinal), TimeSpan.FromSeconds(1), "the 3rd floor's log line taking Alice's arrival over");
+        Thread.Sleep(TimeSpan.FromSeconds(6));
+        Assert.Equal(1, Posts("arrived", "Alice", a, b));
+        Assert.Contains("\"state\":\"posted\"", floors.Broker.Retained($"{Building}/3rd-floor/person/alice/change").Values.Single());
+        Assert.Equal(0, b.Stop().ExitCode);
+    }
+
     public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    /// <summary>
+    /// Alice is seen on the 3rd floor, then about two seconds later on the 2nd: one building arrival. The 3rd floor's
+    /// window closes first and it defers to the 2nd (the smaller site id), which tells the building it owes her
+    /// arrival's post (its record, heard with mosquitto_sub) and is killed with -9 before its own window closes: its
+    /// arrival is still pending, in its store.
+    /// </summary>
+    private static void DeferredToTheSecondFloorKilledOwing(Floors floors, DaemonProcess a, DaemonProcess b)
+    {
+        (Lab second, Lab third) = (floors.Labs[0], floors.Labs[1]);
+        using NetnsProcess records = floors.Broker.Subscribe($"{Building}/2nd-floor/person/alice/change");
+        third.Do("join", "d3");
+        b.WaitForEvent(e => e is { Kind: "arrived", Person: "Alice" }, TimeSpan.FromSeconds(30), "Alice's arrival on the 3rd floor");
+        Thread.Sleep(TimeSpan.FromSeconds(1.5));
+        second.Do("join", "d2");
+        a.WaitForEvent(e => e is { Kind: "arrived", Person: "Alice" }, TimeSpan.FromSeconds(30), "Alice's arrival on the 2nd floor");
+        records.WaitForLines(l => l.Contains("\"kind\":\"arrived\"", StringComparison.Ordinal) && l.Contains("\"state\":\"owed\"", StringComparison.Ordinal), 1,
+            TimeSpan.FromSeconds(4), "the 2nd floor's record of Alice's arrival, owed");
+        Assert.Equal(("dropped", "announced by 2nd floor"), Settled(b, "arrived", "Alice", seconds: 15, poll: 50));
+        a.Kill();
+        Assert.Equal("pending", Announcements(a).Single(e => e is { Kind: "arrived", Person: "Alice" }).State);
+    }
+
+    /// <summary>Both floors have swept once, and <paramref name="page"/>'s page shows both online.</summary>
+    private static void BothUp(DaemonProcess second, DaemonProcess third, Lab page)
+    {
+        second.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 2nd floor's first sweep");
+        third.WaitForLine(l => l.Contains("first sweep done"), TimeSpan.FromSeconds(40), "the 3rd floor's first sweep");
+        WaitFor(() => Who(page).Appliances.Count(x => x.Online) == 2, $"both floors online on {page.Name}'s page");
+    }
 
     /// <summary>
     /// The 2nd floor (the broker's) and the 3rd: Bob (d1 on the 2nd), Alice (a phone seen on either floor: d2 on the
     /// 2nd, d3 on the 3rd) and Carol (d4 on the 3rd).
     /// </summary>
-    private Floors TwoFloors(string name, int net)
+    private Floors TwoFloors(string name, int net, string awayAfter = "5s")
     {
-        var floors = new Floors(_work, net, (name, 2), ($"{name[..^1]}{(char)(name[^1] + 1)}", 4));
+        var floors = new Floors(_work, net, (name, 2), ($"{name[..^1]}{(char)(name[^1] + 1)}", 4)) { AwayAfter = awayAfter };
         (Lab second, Lab third) = (floors.Labs[0], floors.Labs[1]);
         floors.People = $$"""
             [
@@ -228,7 +338,8 @@ public sealed class BuildingLabTests : IDisposable
     }
 
     /// <summary>What became of the person's latest event of that kind, once it is no longer pending.</summary>
-    private static (string State, string? Detail) Settled(DaemonProcess daemon, string kind, string person, int seconds = 60)
+    /// <param name="poll">How often to look, in milliseconds: less than WaitFor's 250 when a test must act just after.</param>
+    private static (string State, string? Detail) Settled(DaemonProcess daemon, string kind, string person, int seconds = 60, int poll = 250)
     {
         (string, string?)? settled = null;
         WaitFor(() =>
@@ -236,7 +347,7 @@ public sealed class BuildingLabTests : IDisposable
             settled = Announcements(daemon).LastOrDefault(e => e.Kind == kind && e.Person == person) is { State: not "pending" and not null } e
                 ? (e.State!, e.Detail) : null;
             return settled is not null;
-        }, $"{person}'s {kind} settled", TimeSpan.FromSeconds(seconds));
+        }, $"{person}'s {kind} settled", TimeSpan.FromSeconds(seconds), TimeSpan.FromMilliseconds(poll));
         return settled!.Value;
     }
 
@@ -291,7 +402,7 @@ public sealed class BuildingLabTests : IDisposable
         return [.. json.RootElement.GetProperty("entries").EnumerateArray().Select(l => l.GetProperty("text").GetString()!)];
     }
 
-    private static void WaitFor(Func<bool> done, string what, TimeSpan? timeout = null)
+    private static void WaitFor(Func<bool> done, string what, TimeSpan? timeout = null, TimeSpan? poll = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (!Try(done))
@@ -300,7 +411,7 @@ public sealed class BuildingLabTests : IDisposable
             {
                 Assert.Fail($"no {what} within {(timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds} s");
             }
-            Thread.Sleep(250);
+            Thread.Sleep(poll ?? TimeSpan.FromMilliseconds(250));
         }
     }
 

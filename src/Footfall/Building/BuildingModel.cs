@@ -9,7 +9,7 @@ namespace Footfall.Building;
 /// Pure and thread-safe: the MQTT worker feeds it what it hears, the announcer asks it; every time is this
 /// appliance's own clock when a message arrived, so peers' clocks never matter, only the order of messages.
 /// </summary>
-public sealed class BuildingModel
+public sealed partial class BuildingModel
 {
     /// <summary>How long an own change waits for peers' messages before it is judged; also what counts as "the same moment".</summary>
     public static readonly TimeSpan RaceWindow = TimeSpan.FromSeconds(5);
@@ -25,6 +25,7 @@ public sealed class BuildingModel
     private readonly HashSet<(string Peer, string Slug, DateTimeOffset Offline)> _orphansTold = [];
     private readonly TimeSpan _awayAfter;
     private readonly TimeProvider _time;
+    private readonly Dictionary<string, BuildingChange> _own = new(StringComparer.Ordinal);
     private bool _connected;
     private DateTimeOffset _linkChangedAt;
 
@@ -50,7 +51,7 @@ public sealed class BuildingModel
     /// <summary>Rung when a walk between floors is seen.</summary>
     public Runtime.Doorbell Walked { get; } = new();
 
-    /// <summary>Rung when a peer's status or the broker's link changes: what can make departures nobody saw due.</summary>
+    /// <summary>Rung when a peer's status, an offline peer's change record or the broker's link changes: what can make departures nobody saw, and posts a dead owner owed, due.</summary>
     public Runtime.Doorbell PeersChanged { get; } = new();
 
     /// <summary>Whether the broker is connected now.</summary>
@@ -280,70 +281,6 @@ public sealed class BuildingModel
         }
     }
 
-    /// <summary>
-    /// Whether this appliance posts its own arrival or departure of <paramref name="slug"/> at <paramref name="at"/>:
-    /// hold while the race window is open or the broker has just gone; drop a walk between floors, or a change a
-    /// peer with a smaller site id saw in the same window; post otherwise, alone when the broker is long gone.
-    /// </summary>
-    public AnnounceVerdict Judge(PresenceEventKind kind, string slug, DateTimeOffset at)
-    {
-        if (kind is not (PresenceEventKind.Arrived or PresenceEventKind.Left))
-        {
-            return AnnounceVerdict.Post;
-        }
-        lock (_lock)
-        {
-            DateTimeOffset now = _time.GetUtcNow();
-            if (!_connected)
-            {
-                return now - _linkChangedAt >= BrokerGrace ? AnnounceVerdict.Alone : AnnounceVerdict.HoldUntil(_linkChangedAt + BrokerGrace);
-            }
-            // Wait for the window to close, and after a (re)connection for the retained state to arrive.
-            DateTimeOffset due = Later(at, _linkChangedAt) + RaceWindow;
-            if (now < due)
-            {
-                return AnnounceVerdict.HoldUntil(due);
-            }
-            DateTimeOffset from = at - RaceWindow, to = at + RaceWindow;
-            Peer? first = null;
-            foreach (Peer peer in _peers.Values.OrderBy(p => p.Id, StringComparer.Ordinal))
-            {
-                if (!peer.People.TryGetValue(slug, out PeerPerson person))
-                {
-                    continue;
-                }
-                bool counts = peer.Counts(now, _awayAfter);
-                if (kind == PresenceEventKind.Arrived)
-                {
-                    bool hadThemBefore = (person.Home && person.ChangedAt < from) || (person.Dropped && person.ChangedAt > to);
-                    if (counts && hadThemBefore)
-                    {
-                        return AnnounceVerdict.Dropped($"already in the building, on {peer.Name}");
-                    }
-                    if (peer.Online && first is null && person.Home && person.ChangedAt >= from && person.ChangedAt <= to)
-                    {
-                        first = peer;
-                    }
-                }
-                else
-                {
-                    bool stillHasThem = person.Home || (person.Dropped && person.ChangedAt > to);
-                    if (counts && stillHasThem)
-                    {
-                        return AnnounceVerdict.Dropped($"still in the building, on {peer.Name}{(peer.Online ? "" : " (offline)")}");
-                    }
-                    if (peer.Online && first is null && person.Dropped && person.ChangedAt >= from && person.ChangedAt <= to)
-                    {
-                        first = peer;
-                    }
-                }
-            }
-            return first is not null && string.CompareOrdinal(first.Id, SelfId) < 0
-                ? AnnounceVerdict.Dropped($"announced by {first.Name}")
-                : AnnounceVerdict.Post;
-        }
-    }
-
     /// <summary>The building now, for the page: every appliance, and each person's places, given this appliance's own people.</summary>
     public BuildingSnapshot Snapshot(IReadOnlyList<LocalPerson> local)
     {
@@ -406,5 +343,4 @@ public sealed class BuildingModel
         return peer;
     }
 
-    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -23,6 +23,9 @@ public sealed class Peer
 
     public Dictionary<string, PeerPerson> People { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Its latest own arrival or departure of each person (by slug), and who posts it.</summary>
+    public Dictionary<string, BuildingChange> Changes { get; } = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Whether its people still count in the building at <paramref name="now"/>: while it is online, and for
     /// <paramref name="awayAfter"/> after its will was heard (its people may still be there; nobody can tell).

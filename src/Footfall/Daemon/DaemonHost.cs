@@ -204,7 +204,8 @@ public sealed class DaemonHost
 
     /// <summary>
     /// Departures nobody saw (an appliance died with people in, and awayAfter has passed): when this appliance is
-    /// the one to record them, they go to the store as departures of its own, to be posted like any other.
+    /// the one to record them, they go to the store as departures of its own, to be posted like any other. And posts
+    /// this appliance had left to an appliance that died owing them: their announcements are composed again.
     /// </summary>
     private async Task RecordOrphansAsync(BuildingModel building, Mailboxes mailboxes, CancellationToken stopping)
     {
@@ -223,11 +224,32 @@ public sealed class DaemonHost
                     _log.Info($"building: {string.Join(", ", left.Select(e => e.Person))} counted out: the appliance that had them in has been offline for presence.awayAfter");
                     await mailboxes.Store.Writer.WriteAsync(new StoreWork(left, [], []), stopping).ConfigureAwait(false);
                 }
-                await Doorbell.WaitAsync(changed, building.UntilOrphansDue() ?? Timeout.InfiniteTimeSpan, _time, stopping).ConfigureAwait(false);
+                TakeOver(building, mailboxes);
+                TimeSpan? orphans = building.UntilOrphansDue(), takeovers = building.UntilTakeoversDue();
+                TimeSpan? wake = orphans is null || (takeovers is not null && takeovers < orphans) ? takeovers : orphans;
+                await Doorbell.WaitAsync(changed, wake ?? Timeout.InfiniteTimeSpan, _time, stopping).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or System.Threading.Channels.ChannelClosedException)
         {
+        }
+    }
+
+    /// <summary>Reopens the announcements of own changes whose owner died owing their post, for the announcer to judge again.</summary>
+    private void TakeOver(BuildingModel building, Mailboxes mailboxes)
+    {
+        bool reopened = false;
+        foreach ((PresenceEventKind kind, string slug, DateTimeOffset at) in building.TakeoversDue())
+        {
+            if (_settings.People.FirstOrDefault(p => Text.Slug.Of(p.Name) == slug) is { } person && _store.Reopen(person.Name, kind, at))
+            {
+                _log.Info($"building: {person.Name}'s {StoredNames.Of(kind)} at {at:O} is posted here if no other floor does: the appliance that owed its post went offline");
+                reopened = true;
+            }
+        }
+        if (reopened)
+        {
+            mailboxes.OutboxChanged.Writer.TryWrite(true);
         }
     }
 

@@ -53,6 +53,11 @@ public sealed class Composer
             if (WhyNotAnnounced(e, now, history, isLastOneOut: peopleIn == 0 && announcement.EventId == lastDeparture) is { } reason)
             {
                 dropped.Add(new DroppedAnnouncement(announcement.EventId, reason));
+                if (e.Person is { } person)
+                {
+                    // The building must not take it for a post still owed.
+                    Building?.Quiet(e.Kind, Slug.Of(person), e.At);
+                }
             }
             else if (Building?.Judge(e.Kind, Slug.Of(e.Person!), e.At) is { Kind: VerdictKind.Hold or VerdictKind.Drop } verdict)
             {

@@ -1,3 +1,4 @@
+using Footfall.Presence;
 using Microsoft.Data.Sqlite;
 
 namespace Footfall.Store;
@@ -54,6 +55,28 @@ public sealed partial class FootfallStore
             Sql.Set(command, "$now", now);
             Sql.Set(command, "$id", id);
             return command.ExecuteNonQuery() == 1;
+        });
+    }
+
+    /// <summary>
+    /// Puts the dropped announcement of a person's arrival or departure at <paramref name="at"/> back to be composed
+    /// (the building had left it to an appliance that then died owing it); true when there was one.
+    /// </summary>
+    public bool Reopen(string person, PresenceEventKind kind, DateTimeOffset at)
+    {
+        long now = UnixTime.ToMilliseconds(_time.GetUtcNow());
+        return Write("reopen an announcement", transaction =>
+        {
+            using SqliteCommand command = Sql.Command(_connection, transaction, """
+                UPDATE outbox SET state = 'pending', detail = NULL, updated_at = $now
+                WHERE state = 'dropped' AND destination = 'announce'
+                  AND event_id IN (SELECT id FROM events WHERE person = $person AND kind = $kind AND at = $at)
+                """);
+            Sql.Set(command, "$now", now);
+            Sql.Set(command, "$person", person);
+            Sql.Set(command, "$kind", StoredNames.Of(kind));
+            Sql.Set(command, "$at", UnixTime.ToMilliseconds(at));
+            return command.ExecuteNonQuery() > 0;
         });
     }
 }

@@ -14,6 +14,9 @@ internal sealed class Floors
     public static readonly TimeSpan AwayAfter = TimeSpan.FromMinutes(10);
 
     private readonly Dictionary<string, (BuildingModel Model, ManualClock Clock)> _floors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Site, string Slug), bool> _home = [];
+    private readonly Dictionary<(string Site, string Slug), BuildingChange> _changes = [];
 
     /// <param name="floors">Site id, name, and how far that appliance's clock is off.</param>
     public Floors(params (string Id, string Name, TimeSpan Skew)[] floors)
@@ -24,6 +27,7 @@ internal sealed class Floors
             var clock = new ManualClock(start + skew);
             var model = new BuildingModel(id, name, AwayAfter, clock);
             _floors[id] = (model, clock);
+            _names[id] = name;
         }
         foreach ((string id, string name, _) in floors)
         {
@@ -53,6 +57,7 @@ internal sealed class Floors
     /// <returns>The event's time on that appliance's clock.</returns>
     public DateTimeOffset Sees(string id, string slug, bool home)
     {
+        _home[(id, slug)] = home;
         foreach (string other in _floors.Keys.Where(o => o != id))
         {
             Model(other).HeardPerson(id, slug, home, retained: false);
@@ -74,6 +79,21 @@ internal sealed class Floors
         return (Judge(first, kind, slug, atFirst), Judge(second, kind, slug, atSecond));
     }
 
+    /// <summary>
+    /// <paramref name="winner"/> sees the person come in and holds its post (its record says owed); <paramref name="loser"/>
+    /// sees them 400 ms later and, once its race window has closed (the winner's is still open), judges its own.
+    /// </summary>
+    /// <returns>Each one's event time, on its clock, and what the loser said.</returns>
+    public (DateTimeOffset AtWinner, DateTimeOffset AtLoser, AnnounceVerdict Loser) Deferred(string winner, string loser, string slug)
+    {
+        DateTimeOffset atWinner = Sees(winner, slug, home: true);
+        Assert.Equal(VerdictKind.Hold, Judge(winner, PresenceEventKind.Arrived, slug, atWinner).Kind);
+        Pass(TimeSpan.FromMilliseconds(400));
+        DateTimeOffset atLoser = Sees(loser, slug, home: true);
+        Pass(BuildingModel.RaceWindow);
+        return (atWinner, atLoser, Judge(loser, PresenceEventKind.Arrived, slug, atLoser));
+    }
+
     /// <summary>The appliance dies: the broker gives the others its will.</summary>
     public void Killed(string id)
     {
@@ -84,6 +104,45 @@ internal sealed class Floors
         }
     }
 
+    /// <summary>
+    /// The appliance starts again (its pending events still in its store): a new model on the same clock, which
+    /// connects and finds the others' state retained on the broker; the others hear it online again.
+    /// </summary>
+    public void Restarted(string id)
+    {
+        ManualClock clock = _floors[id].Clock;
+        var model = new BuildingModel(id, _names[id], AwayAfter, clock);
+        _floors[id] = (model, clock);
+        model.LinkUp();
+        foreach (string other in _floors.Keys.Where(o => o != id))
+        {
+            model.HeardName(other, _names[other]);
+            model.HeardStatus(other, online: true, retained: true);
+            Model(other).HeardStatus(id, online: true, retained: false);
+        }
+        foreach (((string site, string slug), bool home) in _home.Where(h => h.Key.Site != id))
+        {
+            model.HeardPerson(site, slug, home, retained: true);
+        }
+        foreach (((string site, string slug), BuildingChange change) in _changes)
+        {
+            model.HeardChange(site, slug, change);
+        }
+    }
+
     /// <summary>What each appliance says of its own event, once the race window has closed.</summary>
-    public AnnounceVerdict Judge(string id, PresenceEventKind kind, string slug, DateTimeOffset at) => Model(id).Judge(kind, slug, at);
+    /// <remarks>Its change records then reach every other appliance, and stay retained, as the MQTT worker publishes them.</remarks>
+    public AnnounceVerdict Judge(string id, PresenceEventKind kind, string slug, DateTimeOffset at)
+    {
+        AnnounceVerdict verdict = Model(id).Judge(kind, slug, at);
+        foreach ((string person, BuildingChange change) in Model(id).OwnChanges())
+        {
+            _changes[(id, person)] = change;
+            foreach (string other in _floors.Keys.Where(o => o != id))
+            {
+                Model(other).HeardChange(id, person, change);
+            }
+        }
+        return verdict;
+    }
 }

@@ -96,4 +96,21 @@ public class ComposerBuildingTests
         Assert.Equal([new DroppedAnnouncement(1, "back within the 1h cooldown")], result.Dropped);
         Assert.Null(building.PeerDepartureBefore("alice", back - TimeSpan.FromMinutes(30)));
     }
+
+    [Fact]
+    public void AnEventTheLocalRulesDropIsNoPostTheBuildingIsOwed()
+    {
+        (Composer composer, BuildingModel building, ManualClock clock) = Make(new AnnounceSettings { AggregateWindow = TimeSpan.Zero, Departures = false });
+        DateTimeOffset at = clock.GetUtcNow();
+        PendingAnnouncement[] pending = [new(1, new PresenceEvent(PresenceEventKind.Arrived, at, "Alice")), new(2, new PresenceEvent(PresenceEventKind.Left, at, "Bob"))];
+
+        composer.Compose(pending, s_people, 1, new NoHistory());
+        Assert.Equal(
+            [("alice", BuildingChange.Own(PresenceEventKind.Arrived, at, ChangeState.Owed, "floor-3")), ("bob", BuildingChange.Own(PresenceEventKind.Left, at, ChangeState.Quiet, "floor-3"))],
+            building.OwnChanges());
+
+        clock.Advance(BuildingModel.RaceWindow);
+        composer.Compose(pending, s_people, 1, new NoHistory());
+        Assert.Equal(BuildingChange.Own(PresenceEventKind.Arrived, at, ChangeState.Posted, "floor-3"), building.OwnChanges()[0].Change);
+    }
 }

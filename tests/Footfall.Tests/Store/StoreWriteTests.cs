@@ -106,6 +106,22 @@ public sealed class StoreWriteTests : IDisposable
     }
 
     [Fact]
+    public void ADroppedAnnouncementReopensOnlyForItsPersonKindAndTimeAndOnlyOnce()
+    {
+        DateTimeOffset now = _fixture.Now.AddMilliseconds(250);
+        IReadOnlyList<long> ids = Store.Commit([new(PresenceEventKind.Arrived, now, "Alice"), new(PresenceEventKind.Left, now, "Bob")], []);
+        Assert.False(Store.Reopen("Alice", PresenceEventKind.Arrived, now));
+        Store.SaveComposition([], [new DroppedEvent(ids[0], "announced by 2nd floor"), new DroppedEvent(ids[1], "departure posts are off")]);
+
+        Assert.False(Store.Reopen("Alice", PresenceEventKind.Arrived, now.AddMilliseconds(1)));
+        Assert.False(Store.Reopen("Alice", PresenceEventKind.Left, now));
+        Assert.True(Store.Reopen("Alice", PresenceEventKind.Arrived, now));
+        Assert.False(Store.Reopen("Alice", PresenceEventKind.Arrived, now));
+        OutboxItem item = Assert.Single(Store.PendingOutbox(10));
+        Assert.Equal((ids[0], OutboxState.Pending, (string?)null), (item.EventId, item.State, item.Detail));
+    }
+
+    [Fact]
     public void ACommitIsAllOrNothing()
     {
         DateTimeOffset now = _fixture.Now;

@@ -13,8 +13,11 @@ public sealed class BuildingTopics
 
     public BuildingTopics(string building) => _building = building;
 
-    /// <summary>The topics this appliance subscribes to: every appliance's status, site name and people's state.</summary>
-    public IReadOnlyList<string> Filters => [$"{_building}/+/status", $"{_building}/+/site", $"{_building}/+/person/+/state"];
+    /// <summary>
+    /// The topics this appliance subscribes to: every appliance's status, site name, people's state and change
+    /// records (its own included: found retained after a restart, they say what it last told the building).
+    /// </summary>
+    public IReadOnlyList<string> Filters => [$"{_building}/+/status", $"{_building}/+/site", $"{_building}/+/person/+/state", $"{_building}/+/person/+/change"];
 
     /// <summary>What a topic under the building is: whose (site id) and which (status, site, or a person's state), or null if none of ours.</summary>
     public PeerTopic? Parse(string topic)
@@ -29,12 +32,13 @@ public sealed class BuildingTopics
             [var site, "status"] when site.Length > 0 => new PeerTopic(site, PeerTopicKind.Status, null),
             [var site, "site"] when site.Length > 0 => new PeerTopic(site, PeerTopicKind.Site, null),
             [var site, "person", var slug, "state"] when site.Length > 0 && slug.Length > 0 => new PeerTopic(site, PeerTopicKind.PersonState, slug),
+            [var site, "person", var slug, "change"] when site.Length > 0 && slug.Length > 0 => new PeerTopic(site, PeerTopicKind.PersonChange, slug),
             _ => null,
         };
     }
 
     /// <summary>
-    /// Tells the building model what a peer said: its status, name or a person's state; an emptied status means the
+    /// Tells the building model what a peer said: its status, name, a person's state or change record; an emptied status means the
     /// peer left the building. False when the payload is not what footfall publishes there (ignored).
     /// </summary>
     public static bool Tell(BuildingModel building, PeerTopic peer, string text, bool retained)
@@ -53,6 +57,12 @@ public sealed class BuildingTopics
             case PeerTopicKind.PersonState when text is MqttTopics.Home or MqttTopics.NotHome:
                 building.HeardPerson(peer.SiteId, peer.Slug!, text == MqttTopics.Home, retained);
                 return true;
+            case PeerTopicKind.PersonChange when text.Length == 0:
+                building.HeardChange(peer.SiteId, peer.Slug!, null);
+                return true;
+            case PeerTopicKind.PersonChange when text.Length <= 1024 && BuildingChangeJson.Read(text) is { } change:
+                building.HeardChange(peer.SiteId, peer.Slug!, change);
+                return true;
             default:
                 return false;
         }
@@ -67,6 +77,7 @@ public enum PeerTopicKind
     Status,
     Site,
     PersonState,
+    PersonChange,
 }
 
 /// <param name="SiteId">The topic level below the building: the appliance's site id.</param>

@@ -24,6 +24,9 @@ public sealed class MqttTopics
 
     public string State(string slug) => $"{_settings.Topic}/person/{slug}/state";
 
+    /// <summary>With mqtt.building: this appliance's latest own arrival or departure of the person, and who posts it (retained).</summary>
+    public string Change(string slug) => $"{_settings.Topic}/person/{slug}/change";
+
     public string Attributes(string slug) => $"{_settings.Topic}/person/{slug}/attributes";
 
     /// <summary>The part of a state topic before the person's slug, to recognise footfall's own entities.</summary>

@@ -35,6 +35,7 @@ public sealed class MqttWorker : IWorker
     private readonly TimeProvider _time;
     private readonly Backoff _backoff = new(new Random());
     private readonly Dictionary<string, PersonState> _published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _publishedChanges = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _strangers = new();
     private volatile bool _discoveryDue = true;
     private readonly BuildingTopics? _buildingTopics;
@@ -79,6 +80,8 @@ public sealed class MqttWorker : IWorker
             Building?.LinkDown();
             return Task.CompletedTask;
         };
+        using var stopped = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        Task changes = Building is null ? Task.CompletedTask : RingOnOwnChangesAsync(Building, stopped.Token);
         try
         {
             await _pump.RunAsync(async round =>
@@ -105,6 +108,8 @@ public sealed class MqttWorker : IWorker
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
         }
+        await stopped.CancelAsync().ConfigureAwait(false);
+        await changes.ConfigureAwait(false);
         if (client.IsConnected)
         {
             // A clean disconnect suppresses the will, so say "offline" ourselves first.
@@ -117,6 +122,23 @@ public sealed class MqttWorker : IWorker
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 _log.Warn($"mqtt: could not say offline on the way out: {e.Message}");
+            }
+        }
+    }
+
+    /// <summary>Each new change record of this appliance's own is published at once: a peer may have to take its post over.</summary>
+    private async Task RingOnOwnChangesAsync(BuildingModel building, CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            Task next = building.OwnChanged.Next;
+            _pump.Ring();
+            try
+            {
+                await next.WaitAsync(stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
             }
         }
     }
@@ -184,6 +206,7 @@ public sealed class MqttWorker : IWorker
         _backoff.Reset();
         // What is retained may have been lost with the broker: everything is published again.
         _published.Clear();
+        _publishedChanges.Clear();
         _discoveryDue = true;
         return true;
     }
@@ -235,7 +258,9 @@ public sealed class MqttWorker : IWorker
             }
             // A person no longer configured: an empty retained config removes the entity, and their state goes.
             _log.Info($"mqtt: removing the Home Assistant entity {_topics.ObjectId(slug)} (no longer in the configuration)");
-            foreach (string topic in new[] { _topics.Discovery(slug), _topics.State(slug), _topics.Attributes(slug) })
+            foreach (string topic in _buildingTopics is null
+                ? new[] { _topics.Discovery(slug), _topics.State(slug), _topics.Attributes(slug) }
+                : [_topics.Discovery(slug), _topics.State(slug), _topics.Attributes(slug), _topics.Change(slug)])
             {
                 await client.PublishAsync(Message(topic, [], retain: true), stopping).ConfigureAwait(false);
             }
@@ -255,6 +280,19 @@ public sealed class MqttWorker : IWorker
                     await client.PublishAsync(Message(_topics.Attributes(person.Slug), person.Attributes, retain: true), stopping).ConfigureAwait(false);
                 }
                 _published[person.Person] = person;
+            }
+        }
+        if (_buildingTopics is not null && Building is not null)
+        {
+            foreach ((string slug, BuildingChange change) in Building.OwnChanges())
+            {
+                byte[] payload = BuildingChangeJson.Write(change);
+                string text = Encoding.UTF8.GetString(payload);
+                if (_publishedChanges.GetValueOrDefault(slug) != text)
+                {
+                    await client.PublishAsync(Message(_topics.Change(slug), payload, retain: true), stopping).ConfigureAwait(false);
+                    _publishedChanges[slug] = text;
+                }
             }
         }
         await _pump.DrainAsync(async item =>
