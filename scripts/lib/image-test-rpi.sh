@@ -362,6 +362,15 @@ card_day() {
 
 card_day card "${FFL_CARD_SECONDS:-600}"
 
+# The Pi has no clock of its own: footfall-clock restores the newest time the card recorded (the
+# database, its WAL, the journal's files, /data/clock), never back. Set two hours back, as a Pi
+# starts, the real script must bring it to that time; the test's clock is put back afterwards.
+newest=$(vm 'find /data/clock /data/footfall /data/journal -xdev -type f \( -path /data/clock -o -name "footfall.db*" -o -name "*.journal" \) -printf "%T@\n" 2>/dev/null | sort -n | tail -n 1 | cut -d. -f1')
+vm "date -u -s @\$((\$(date +%s) - 7200)) >/dev/null; /usr/lib/footfall/clock restore; date +%s" >"$WORK/clock-restore" || true
+shell_up
+check "clock footfall-clock restores the newest time the card recorded ($(head -n 1 "$WORK/clock-restore"))" \
+    test "$(tail -n 1 "$WORK/clock-restore")" -ge "${newest:-999999999999}" -a "$(tail -n 1 "$WORK/clock-restore")" -le "$(date +%s)"
+
 # --- 7. raspi3b: a support report on a stick -----------------------------------------------------
 
 report_checks 7 first
