@@ -37,7 +37,7 @@
 #   7 (run after 3 and the card's measure) raspi3b: a support report onto a stick through the Pi's
 #     USB (dwc2), as the pc's check 9 (scripts/lib/image-test.sh, report_checks), in the first boot:
 #     no boot before it
-# Between 3 and 4, card_day measures the whole card idle for FFL_CARD_SECONDS (600) on raspi3b:
+# Between 3 and 4, card_day measures the whole card idle for FFL_CARD_SECONDS (1200: a whole number of footfall's 20-minute persists) on raspi3b:
 # bytes a day per partition, footfall's share, a clock save, footfall's wakeups (a ceiling is checked).
 
 ensure_packages qemu-system-arm
@@ -246,7 +246,7 @@ cd /sys/kernel/tracing/instances/card && echo 0 >tracing_on
 awk '/jbd2_run_stats:/ { n++; for (i = 1; i < NF; i++) if ($i == "blocks_logged") b += $(i + 1) } END { printf "jbd2: %d commits, %d blocks logged\n", n, b }' trace
 awk 'match($0, /block_rq_issue: [0-9,]+ W[A-Z]* [0-9]+/) { split(substr($0, RSTART, RLENGTH), f, " "); k = (f[3] ~ /M/ ? "metadata and journal" : "data"); kb[k] += f[4] / 1024; c[k]++ } END { for (k in kb) printf "writes, %s: %d KB in %d requests\n", k, kb[k], c[k] }' trace
 awk 'match($0, /ext4_[a-z_]+: dev [0-9,]+ ino [0-9]+/) { split(substr($0, RSTART, RLENGTH), f, " "); e = f[1]; sub(/:$/, "", e); c = ""; if ($(NF - 1) == "caller") { c = $NF; sub(/\+.*/, "", c) } k[e " " f[5] " " c]++ } END { for (x in k) print k[x], x }' trace | sort -rn | head -n 20 | while read -r n e i c; do echo "$n $e ino $i $(find /data -xdev -inum "$i" 2>/dev/null | head -n 1) $c"; done
-rmdir /sys/kernel/tracing/instances/card
+cd / && rmdir /sys/kernel/tracing/instances/card
 VM
     )
     VM_TIMEOUT=60 vm "$cmd" | sed 's/^/    card trace: /' >&2 || log "card: no trace from the VM"
@@ -360,12 +360,12 @@ card_day() {
         test "${day:-999999999}" -le 15000000
 }
 
-card_day card "${FFL_CARD_SECONDS:-600}"
+card_day card "${FFL_CARD_SECONDS:-1200}"
 
 # The Pi has no clock of its own: footfall-clock restores the newest time the card recorded (the
 # database, its WAL, the journal's files, /data/clock), never back. Set two hours back, as a Pi
 # starts, the real script must bring it to that time; the test's clock is put back afterwards.
-newest=$(vm 'find /data/clock /data/footfall /data/journal -xdev -type f \( -path /data/clock -o -name "footfall.db*" -o -name "*.journal" \) -printf "%T@\n" 2>/dev/null | sort -n | tail -n 1 | cut -d. -f1')
+newest=$(vm 'find /data/clock /data/footfall /data/journal -xdev -type f \( -path /data/clock -o -name "footfall.db*" -o -name "*.journal" \) -printf "%T@\n" 2>/dev/null | sort -n | tail -n 1 | cut -d. -f1' | tail -n 1)
 vm "date -u -s @\$((\$(date +%s) - 7200)) >/dev/null; /usr/lib/footfall/clock restore; date +%s" >"$WORK/clock-restore" || true
 shell_up
 check "clock footfall-clock restores the newest time the card recorded ($(head -n 1 "$WORK/clock-restore"))" \
