@@ -14,9 +14,9 @@ internal static class PiFooter
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(7);
 
-    // The daemon writes its reading every 10 to 20 minutes while all is well (with its next other write once 10
+    // The daemon writes its reading every 20 to 40 minutes while all is well (with its next other write once 20
     // minutes have passed; every minute during an episode): one younger than this is what the Pi says now.
-    private static readonly TimeSpan s_fresh = TimeSpan.FromMinutes(21);
+    private static readonly TimeSpan s_fresh = TimeSpan.FromMinutes(41);
 
     /// <summary>"Pi: 2 under-voltage episodes (last 10:02–10:05), 1 overheating (last peak 84.3 °C) in the last 7 days; now 47.2 °C".</summary>
     public static string? Line(IReadOnlyList<PiEpisode> episodes, PiReadingRow? last, DateTimeOffset now, TimeZoneInfo zone)

@@ -30,13 +30,13 @@ public sealed class PiHealthLoop
     /// While all is well it is written at most this often: it is only what `footfall who` and the page show as the
     /// Pi's temperature, and every write on its own costs the SD card about 44 KB (its WAL frames, the WAL index's
     /// pages, and a commit of ext4's journal for the files' new times). So once it is due it waits for the store's
-    /// next write (the tracker's last-seen times, every 10 minutes) and goes within a poll or two of it, in the
+    /// next write (the tracker's last-seen times, every 20 minutes) and goes within a poll or two of it, in the
     /// same journal commit, ...
     /// </summary>
-    public static readonly TimeSpan KeepCalmReadingEvery = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan KeepCalmReadingEvery = TimeSpan.FromMinutes(20);
 
     /// <summary>... or on its own after this long without one.</summary>
-    public static readonly TimeSpan KeepCalmReadingAtLatest = TimeSpan.FromMinutes(20);
+    public static readonly TimeSpan KeepCalmReadingAtLatest = TimeSpan.FromMinutes(40);
 
     private readonly PiSensors _sensors;
     private readonly FootfallStore _store;

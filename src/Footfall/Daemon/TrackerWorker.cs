@@ -11,13 +11,13 @@ namespace Footfall.Daemon;
 /// address, owner, DHCP identity or mark) at once, and last-seen times alone every
 /// <see cref="s_persistEvery"/>: each persist rewrites the presence and device pages, and at every 30 s
 /// that was 100 MB a day on an SD card; each still costs the card about 44 KB (the WAL's frames, the WAL
-/// index's pages, a commit of ext4's journal for the files' new times), about 6 MB a day at 10 minutes. Events are synced to the card when they are committed; a batch
+/// index's pages, a commit of ext4's journal for the files' new times), about 3 MB a day at 20 minutes (the emulated Pi's card: docs/benchmarks.md, "The whole card"). Events are synced to the card when they are committed; a batch
 /// without events (last-seen times, device facts) is committed unsynced (<see cref="Store.FootfallStore.Refresh"/>).
 /// A power cut costs last-seen times up to that old (plus the kernel's 30 s or so of write-back), nothing decided.
 /// </summary>
 public sealed class TrackerWorker : IWorker
 {
-    private static readonly TimeSpan s_persistEvery = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan s_persistEvery = TimeSpan.FromMinutes(20);
 
     private readonly Func<PresenceTracker> _createTracker;
     private readonly Mailboxes _mailboxes;
