@@ -34,11 +34,13 @@
 #   6 raspi3b (run after 3): the under-voltage sensor, raspberrypi-hwmon built out of tree: in the
 #     image for its kernel, registered by the firmware driver, loaded by udev, bound, rpi_volt's
 #     in0_lcrit_alarm readable and read by footfall (hwmon_check)
-#   7 (run after 3 and the card's measure) raspi3b: a support report onto a stick through the Pi's
-#     USB (dwc2), as the pc's check 9 (scripts/lib/image-test.sh, report_checks), in the first boot:
-#     no boot before it
-# Between 3 and 4, card_day measures the whole card idle for FFL_CARD_SECONDS (1200: a whole number of footfall's 20-minute persists) on raspi3b:
-# bytes a day per partition, footfall's share, a clock save, footfall's wakeups (a ceiling is checked).
+#   7 (run after 3) raspi3b: a support report onto a stick through the Pi's USB (dwc2), as the
+#     pc's check 9 (scripts/lib/image-test.sh, report_checks), in the first boot: no boot before it
+#   clock (run after 3) footfall-clock restores the newest time the card recorded, never back
+# With --card (scripts/bench-card), between 3 and 4, card_day measures the whole card idle for
+# FFL_CARD_SECONDS (1200: a whole number of footfall's 20-minute persists) on raspi3b: bytes a day
+# per partition, footfall's share, the clock's touch, the daily clean-up, footfall's wakeups. They
+# are figures of a benchmark, printed, not checks.
 
 ensure_packages qemu-system-arm
 # The emulated Pi is slower to boot than the PC, and its first boot formats /data on the SD card.
@@ -289,8 +291,8 @@ card_event() {
     card_journal "$t0" "$(vm 'date +%s')"
 }
 
-# card_day CHECK SECONDS — the SD card's day while footfall idles, from counts (not times: what the
-# emulated raspi3b gives holds on a Pi), printed, and the whole checked against a ceiling:
+# card_day SECONDS — the SD card's day while footfall idles, from counts (not times: what the
+# emulated raspi3b gives holds on a Pi), printed beside the target of 10 MB a day:
 # - an idle window of SECONDS with footfall configured (two people in all day, an office's 10 s
 #   sweeps): what each partition took (/proc/diskstats: boot, root A and B, /data), footfall's own
 #   share (/proc/PID/io write_bytes), journald's, and the rest (ext4's journal and metadata), as a
@@ -299,11 +301,11 @@ card_event() {
 # - what happens on a schedule, each measured on its own and counted as often as it comes: the
 #   clock's hourly touch (footfall-clock-save; the night's case, when nothing else keeps the time)
 #   and systemd's daily clean-up of temporary files (systemd-tmpfiles-clean, 15 min after boot, then
-#   daily). The window opens after the latter's first run, so it is not counted as every 10 minutes.
-# The check's ceiling is 15 MB a day, against regressions; docs/benchmarks.md ("The whole card") has
-# the figures and what holds them.
+#   daily), whose timer is stopped for the window.
+# docs/benchmarks.md ("The whole card") has the figures and what holds them. The last line,
+# "card: the day ...", carries every part; scripts/bench-card reads it.
 card_day() {
-    local n=$1 seconds=$2 end vt0 d0=$WORK/card-0 d1=$WORK/card-1 tasks=$WORK/card-tasks day
+    local seconds=$1 end vt0 d0=$WORK/card-0 d1=$WORK/card-1 tasks=$WORK/card-tasks day
     # ext4 zeroes the inode tables of a freshly made /data in the background (ext4lazyinit), once,
     # after the first boot: tens of MB that a day without a re-format never sees. Wait for it.
     local t0=$SECONDS
@@ -316,8 +318,9 @@ card_day() {
         $1 == "part" && $2 == "mmcblk0p4" { printf "%.1f MB", ($3 - p0[$2]) * 512 / 1e6 }' "$d0" "$d1") meanwhile"
     card_office 10s 10m
     log "card: the active timers: $(vm 'systemctl list-units --type=timer --state=active --plain --no-legend --no-pager' | awk '{ printf "%s%s", s, $1; s = ", " }')"
-    wait_vm 900 'test "$(systemctl show -p ExecMainExitTimestampMonotonic --value systemd-tmpfiles-clean.service)" -gt 0' ||
-        log "card: systemd-tmpfiles-clean has not run in 900 s: the window may hold it"
+    # The daily clean-up is measured on its own below: its timer is stopped for the window (its first
+    # run comes 15 minutes after boot, and would otherwise be counted as every 20 minutes).
+    vm 'systemctl stop systemd-tmpfiles-clean.timer' || log "card: systemd-tmpfiles-clean.timer could not be stopped"
     # The restart for the office's defaults is the test's doing, not a day's: its log lines and
     # footfall's start-up writes (the WAL's reserve) reach the card before the window opens.
     sleep 45
@@ -353,23 +356,26 @@ card_day() {
     card_event clock-keep 0 'systemctl start footfall-clock-save.service'
     card_event clock-touch 24 '/usr/lib/footfall/clock save'
     card_event tmpfiles-clean 1 'systemctl start systemd-tmpfiles-clean.service'
+    vm 'systemctl start systemd-tmpfiles-clean.timer' || true
     card_office 2s 8s
     day=$(awk '$1 == "mmcblk0" || $1 == "clock-touch" || $1 == "tmpfiles-clean" { t += $2 } END { printf "%d", t }' "$WORK/card-day")
     echo "day $day" >>"$WORK/card-day"
-    check "$n the whole card takes under 15 MB a day while footfall idles ($(card_mb day): the window $(card_mb mmcblk0), the clock's touch $(card_mb clock-touch), the daily clean-up $(card_mb tmpfiles-clean); aimed at 10 MB)" \
-        test "${day:-999999999}" -le 15000000
+    log "card: the day $day bytes, $(card_mb day) (target 10 MB): the idle window $(card_mb mmcblk0) (footfall's own $(card_mb footfall), journald's $(card_mb journald), ext4's and the rest $(card_mb rest)), the clock's touch $(card_mb clock-touch), the daily clean-up $(card_mb tmpfiles-clean); footfall's wakeups on raspi3b $(awk '$1 == "total" { print $2 }' "$WORK/card-wakeups") a second"
 }
 
-card_day card "${FFL_CARD_SECONDS:-1200}"
+((card)) && card_day "${FFL_CARD_SECONDS:-1200}"
 
 # The Pi has no clock of its own: footfall-clock restores the newest time the card recorded (the
 # database, its WAL, the journal's files, /data/clock), never back. Set two hours back, as a Pi
 # starts, the real script must bring it to that time; the test's clock is put back afterwards.
+# Both ends are the VM's own clock (which may run a little ahead of this host's): the newest time
+# on the card before, and the time it had when it was set back.
 newest=$(vm 'find /data/clock /data/footfall /data/journal -xdev -type f \( -path /data/clock -o -name "footfall.db*" -o -name "*.journal" \) -printf "%T@\n" 2>/dev/null | sort -n | tail -n 1 | cut -d. -f1' | tail -n 1)
-vm "date -u -s @\$((\$(date +%s) - 7200)) >/dev/null; /usr/lib/footfall/clock restore; date +%s" >"$WORK/clock-restore" || true
+vm "now=\$(date +%s); date -u -s @\$((now - 7200)) >/dev/null; /usr/lib/footfall/clock restore; echo \$now \$(date +%s)" >"$WORK/clock-restore" || true
 shell_up
-check "clock footfall-clock restores the newest time the card recorded ($(head -n 1 "$WORK/clock-restore"))" \
-    test "$(tail -n 1 "$WORK/clock-restore")" -ge "${newest:-999999999999}" -a "$(tail -n 1 "$WORK/clock-restore")" -le "$(date +%s)"
+read -r clock_before clock_after < <(tail -n 1 "$WORK/clock-restore") || true
+check "clock footfall-clock restores the newest time the card recorded ($(head -n 1 "$WORK/clock-restore"); the card's newest $newest, restored to ${clock_after:-?}, the VM's time before ${clock_before:-?})" \
+    test "${clock_after:-0}" -ge "${newest:-999999999999}" -a "${clock_after:-0}" -le "$((${clock_before:-0} + 5))"
 
 # --- 7. raspi3b: a support report on a stick -----------------------------------------------------
 
