@@ -255,12 +255,12 @@ VM
 }
 
 # card_journal FROM TO — what the journal took in between (VM epoch seconds), by source, busiest first
-# (on stderr): each line that reached journald is written into its files on /data, so these are the
-# writers behind journald's share.
+# (on stderr, and "COUNT SOURCE EXAMPLE" lines in $WORK/card-journal): each line that reached journald is
+# written into its files on /data, so these are the writers behind journald's share.
 card_journal() {
     VM_TIMEOUT=60 vm "journalctl --since=@$1 --until=@$2 -o short-unix --no-pager -q" |
         awk '{ id = $3; sub(/\[[0-9]+\]:$/, "", id); sub(/:$/, "", id); n[id]++; if (!(id in ex)) { $1 = $2 = $3 = ""; ex[id] = substr($0, 4, 90) } }
-            END { for (k in n) printf "%d %s %s\n", n[k], k, ex[k] }' | sort -rn | head -n 12 |
+            END { for (k in n) printf "%d %s %s\n", n[k], k, ex[k] }' | sort -rn | head -n 12 | tee "$WORK/card-journal" |
         awk '{ c = $1; id = $2; $1 = $2 = ""; printf "    card journal: %4d lines from %-22s e.g. %s\n", c, id, substr($0, 3) }' >&2 ||
         log "card: the VM's journal could not be read"
 }
@@ -305,7 +305,7 @@ card_event() {
 # docs/benchmarks.md ("The whole card") has the figures and what holds them. The last line,
 # "card: the day ...", carries every part; scripts/bench-card reads it.
 card_day() {
-    local seconds=$1 end vt0 d0=$WORK/card-0 d1=$WORK/card-1 tasks=$WORK/card-tasks day
+    local seconds=$1 end vt0 window_lines d0=$WORK/card-0 d1=$WORK/card-1 tasks=$WORK/card-tasks day
     # ext4 zeroes the inode tables of a freshly made /data in the background (ext4lazyinit), once,
     # after the first boot: tens of MB that a day without a re-format never sees. Wait for it.
     local t0=$SECONDS
@@ -344,6 +344,9 @@ card_day() {
     card_per_day "$d0" "$d1" "$seconds" >"$WORK/card-day"
     card_trace_report
     card_journal "$vt0" "$(vm 'date +%s')"
+    # A kernel warning in the window (QEMU's dwc2, the Pi's USB, gave one: 39 lines) is journald's
+    # writes for a day's worth of windows: the last line names the window's journal lines by source.
+    window_lines=$(awk '{ printf "%s%d from %s", s, $1, $2; s = ", " } END { if (!NR) printf "none" }' "$WORK/card-journal")
     log "card, the idle window as a day ($seconds s): whole card $(card_mb mmcblk0); boot (p1) $(card_mb mmcblk0p1), root A (p2) $(card_mb mmcblk0p2), root B (p3) $(card_mb mmcblk0p3), /data (p4) $(card_mb mmcblk0p4): footfall's own $(card_mb footfall), journald's $(card_mb journald), ext4's journal and metadata and the rest $(card_mb rest)"
     # Footfall's wakeups: all its threads' context switches (voluntary and not) over the window, and
     # by thread name (/proc/PID/task/TID/comm), busiest first.
@@ -360,7 +363,7 @@ card_day() {
     card_office 2s 8s
     day=$(awk '$1 == "mmcblk0" || $1 == "clock-touch" || $1 == "tmpfiles-clean" { t += $2 } END { printf "%d", t }' "$WORK/card-day")
     echo "day $day" >>"$WORK/card-day"
-    log "card: the day $day bytes, $(card_mb day) (target 10 MB): the idle window $(card_mb mmcblk0) (footfall's own $(card_mb footfall), journald's $(card_mb journald), ext4's and the rest $(card_mb rest)), the clock's touch $(card_mb clock-touch), the daily clean-up $(card_mb tmpfiles-clean); footfall's wakeups on raspi3b $(awk '$1 == "total" { print $2 }' "$WORK/card-wakeups") a second"
+    log "card: the day $day bytes, $(card_mb day) (target 10 MB): the idle window $(card_mb mmcblk0) (footfall's own $(card_mb footfall), journald's $(card_mb journald), ext4's and the rest $(card_mb rest)), the clock's touch $(card_mb clock-touch), the daily clean-up $(card_mb tmpfiles-clean); the window's journal lines: $window_lines; footfall's wakeups on raspi3b $(awk '$1 == "total" { print $2 }' "$WORK/card-wakeups") a second"
 }
 
 ((card)) && card_day "${FFL_CARD_SECONDS:-1200}"
