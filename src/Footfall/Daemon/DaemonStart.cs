@@ -93,6 +93,10 @@ public static class DaemonStart
         using (recorder)
         using (store)
         {
+            if (store.VersionNote is { } note)
+            {
+                log.Warn($"store: {note}");
+            }
             store.SyncPeople(settings.People);
             store.RecordSiteTimeZone(settings.Site.TimeZone.Id);
             log.Info($"{BuildInfo.Line} starting: {settings.People.Count} people; sweeping {link.Name} ({string.Join(", ", subnets)}, {targets.Count} addresses) every {settings.Network.SweepInterval.TotalSeconds:0.#} s; data in {store.DatabasePath}");

@@ -55,9 +55,19 @@ public sealed partial class FootfallStore : IDisposable, IStoreReads, IBusOutbox
     public static string DatabasePathIn(string dataDirectory) => Path.Combine(Path.GetFullPath(dataDirectory), FileName);
 
     /// <summary>
+    /// What was unusual about the database when it was opened, for the daemon's log: a newer footfall's schema
+    /// run on as it is, or a copy put back after a rolled-back update (<see cref="RollbackCopy"/>). Null when
+    /// there was nothing to say.
+    /// </summary>
+    public string? VersionNote { get; private set; }
+
+    /// <summary>
     /// Opens the database for writing, creating the directory and the file if need be, and migrates it to the
-    /// current schema. A database from a newer footfall, a file that is not a database, or an unwritable
-    /// directory is refused with a <see cref="StoreException"/>, and nothing is written to it.
+    /// current schema, copying it first when a migration is one older footfalls must not write past. A newer
+    /// footfall's database is run on as it is when it says this footfall may write it; otherwise the copy made
+    /// before it was migrated is put back when there is one. Without one, a database from a newer footfall, a
+    /// file that is not a database, or an unwritable directory is refused with a <see cref="StoreException"/>,
+    /// and nothing is written to it.
     /// </summary>
     public static FootfallStore Open(string dataDirectory, TimeProvider time) => Open(dataDirectory, time, Schema.Migrations);
 
@@ -72,10 +82,32 @@ public sealed partial class FootfallStore : IDisposable, IStoreReads, IBusOutbox
         {
             throw new StoreException($"Could not create the data directory '{dataDirectory}': {e.Message}", e);
         }
+        int latest = migrations[^1].Version;
+        try
+        {
+            return OpenWritable(path, time, migrations, note: null);
+        }
+        catch (NewerSchemaException newer) when (RollbackCopy.Newest(path, latest) is { } copy)
+        {
+            string note;
+            try
+            {
+                note = RollbackCopy.Restore(path, newer.Version, copy);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new StoreException($"{newer.Message} Putting back the copy made before it was migrated ({copy.Path}) failed: {e.Message}", e);
+            }
+            return OpenWritable(path, time, migrations, note);
+        }
+    }
+
+    private static FootfallStore OpenWritable(string path, TimeProvider time, IReadOnlyList<Migration> migrations, string? note)
+    {
         return Prepare(path, SqliteOpenMode.ReadWriteCreate, connection =>
         {
             // Look before touching anything: switching to WAL would rewrite the header of a database we must refuse.
-            int version = CheckVersion(connection, path, migrations[^1].Version);
+            int version = CheckVersion(connection, path, migrations[^1].Version, out string? newerNote);
             if (version == 0)
             {
                 // Only takes effect before the first table exists; lets retention hand freed pages back.
@@ -90,10 +122,22 @@ public sealed partial class FootfallStore : IDisposable, IStoreReads, IBusOutbox
             Sql.Execute(connection, null, "PRAGMA synchronous = FULL");
             Sql.Execute(connection, null, $"PRAGMA journal_size_limit = {JournalSizeLimitBytes}");
             Sql.Execute(connection, null, $"PRAGMA wal_autocheckpoint = {WalReserve.CheckpointFrames}");
+            if (version > 0 && migrations.Any(m => m.Version > version && !m.OlderMayWrite))
+            {
+                try
+                {
+                    RollbackCopy.Make(connection, path, version);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+                {
+                    // Presence goes on: a full card must not stop the appliance. Only a rollback would miss it.
+                    note = $"{path} could not be copied before its migration from schema {version} ({e.Message}): if this update is rolled back, the older footfall will not find a database it may write.";
+                }
+            }
             Schema.MigrateForward(connection, migrations);
             // After the migrations: by then SQLite has recovered the WAL a power cut left and made a new one.
             WalReserve.Ensure(path + "-wal", WalReserve.BytesFor(Sql.ScalarInt64(connection, null, "PRAGMA page_size")));
-            return new FootfallStore(connection, path, time, readOnly: false);
+            return new FootfallStore(connection, path, time, readOnly: false) { VersionNote = note ?? newerNote };
         });
     }
 
@@ -111,7 +155,7 @@ public sealed partial class FootfallStore : IDisposable, IStoreReads, IBusOutbox
         }
         return Prepare(path, SqliteOpenMode.ReadOnly, connection =>
         {
-            int version = CheckVersion(connection, path, Schema.LatestVersion);
+            int version = CheckVersion(connection, path, Schema.LatestVersion, out _);
             if (version == 0)
             {
                 // No schema at all: the daemon has just created the file and is about to fill it.
@@ -194,13 +238,22 @@ public sealed partial class FootfallStore : IDisposable, IStoreReads, IBusOutbox
     }
 
 
-    /// <summary>Reads user_version and refuses what this footfall must not touch. Returns the version.</summary>
-    private static int CheckVersion(SqliteConnection connection, string path, int latest)
+    /// <summary>
+    /// Reads user_version and refuses what this footfall must not touch. Returns the version; a newer footfall's
+    /// schema that this one may write is returned with a note saying so.
+    /// </summary>
+    private static int CheckVersion(SqliteConnection connection, string path, int latest, out string? note)
     {
+        note = null;
         int version = Schema.ReadVersion(connection);
         if (version > latest)
         {
-            throw new StoreException($"{path} has schema version {version}, newer than this footfall knows ({latest}): it was written by a newer footfall. It is left untouched: run the newer footfall, or move the file away to start afresh.");
+            int? oldestWriter = Schema.ReadOldestWriter(connection);
+            if (oldestWriter is not { } oldest || oldest > latest)
+            {
+                throw new NewerSchemaException(version, $"{path} has schema version {version}, newer than this footfall knows ({latest}): it was written by a newer footfall{(oldestWriter is { } w ? $", which says no footfall before schema {w} may write it" : "")}. It is left untouched: run the newer footfall, or move the file away to start afresh.");
+            }
+            note = $"{path} has schema version {version}, from a newer footfall; this one knows up to {latest} and may go on writing it (the database says so from schema {oldest} on): it is used as it is, and the newer footfall will find everything recorded meanwhile.";
         }
         if (version == 0 && Sql.ScalarInt64(connection, null, "SELECT count(*) FROM sqlite_schema") > 0)
         {

@@ -149,7 +149,7 @@ internal static class Schema
                 temperature_mc INTEGER,
                 under_voltage  INTEGER
             ) STRICT;
-            """),
+            """, OlderMayWrite: true),
         new(4, "devices: DHCP hostname and client id, owner by hostname, a probable owner, an IP conflict", """
             -- What the device's last DHCP request said about it (options 12 and 61, the id as colon-separated hex).
             ALTER TABLE devices ADD COLUMN dhcp_hostname TEXT;
@@ -160,7 +160,7 @@ internal static class Schema
             ALTER TABLE devices ADD COLUMN probably_of TEXT;
             -- Another MAC answering for last_ip at the same time (an IP conflict), while it lasts.
             ALTER TABLE devices ADD COLUMN conflict_with TEXT;
-            """),
+            """, OlderMayWrite: true),
         new(5, "outbox rows name their destination: the announcer, MQTT or ZenIRCBot each drain their own", """
             -- Rows made before this were the announcer's (X or the console). Each bus gets its own row per
             -- event, so each delivers in order at its own pace and a broker that is down holds back nothing else.
@@ -176,13 +176,42 @@ internal static class Schema
                 id        INTEGER PRIMARY KEY CHECK (id = 1),
                 time_zone TEXT NOT NULL
             ) STRICT;
-            """),
+            """, OlderMayWrite: true),
+        new(7, "schema_compat: the oldest schema whose footfall may still write this database, for a rollback", """
+            -- Kept by MigrateForward: the newest migration applied that an older footfall must not write past
+            -- (Migration.OlderMayWrite false). A footfall that knows at least that schema runs on a newer one.
+            CREATE TABLE schema_compat (
+                id            INTEGER PRIMARY KEY CHECK (id = 1),
+                oldest_writer INTEGER NOT NULL
+            ) STRICT;
+            """, OlderMayWrite: true),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
 
     public static int ReadVersion(SqliteConnection connection) =>
         (int)Sql.ScalarInt64(connection, null, "PRAGMA user_version");
+
+    /// <summary>
+    /// The oldest schema whose footfall may write a database at <paramref name="version"/>: the newest migration
+    /// up to it that older code must not write past (1 when there is none).
+    /// </summary>
+    public static int OldestWriter(IReadOnlyList<Migration> migrations, int version) =>
+        migrations.Where(m => m.Version <= version && !m.OlderMayWrite).Select(m => m.Version).DefaultIfEmpty(1).Max();
+
+    /// <summary>
+    /// What the database says of itself: the oldest schema that may write it, as the newer footfall that migrated
+    /// it recorded; null when it does not say (a database from before schema_compat, or not footfall's).
+    /// </summary>
+    public static int? ReadOldestWriter(SqliteConnection connection)
+    {
+        if (!HasCompatTable(connection, null))
+        {
+            return null;
+        }
+        using SqliteCommand command = Sql.Command(connection, null, "SELECT oldest_writer FROM schema_compat WHERE id = 1");
+        return command.ExecuteScalar() is long oldest ? (int)oldest : null;
+    }
 
     /// <summary>
     /// Applies every migration after the database's version, each in its own transaction together with the new
@@ -205,8 +234,24 @@ internal static class Schema
             Sql.Execute(connection, transaction, migration.Sql);
             // PRAGMA takes no parameters; the version is our own integer, not input.
             Sql.Execute(connection, transaction, $"PRAGMA user_version = {migration.Version}");
+            RecordOldestWriter(connection, transaction, OldestWriter(migrations, migration.Version));
             transaction.Commit();
             current = migration.Version;
         }
     }
+
+    private static void RecordOldestWriter(SqliteConnection connection, SqliteTransaction transaction, int oldest)
+    {
+        if (!HasCompatTable(connection, transaction))
+        {
+            return; // before migration 7
+        }
+        using SqliteCommand command = Sql.Command(connection, transaction,
+            "INSERT INTO schema_compat (id, oldest_writer) VALUES (1, $oldest) ON CONFLICT (id) DO UPDATE SET oldest_writer = excluded.oldest_writer");
+        Sql.Set(command, "$oldest", oldest);
+        command.ExecuteNonQuery();
+    }
+
+    private static bool HasCompatTable(SqliteConnection connection, SqliteTransaction? transaction) =>
+        Sql.ScalarInt64(connection, transaction, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_compat'") > 0;
 }

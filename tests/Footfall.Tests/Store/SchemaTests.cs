@@ -107,13 +107,13 @@ public class SchemaTests
         }
         byte[] before = File.ReadAllBytes(path);
 
-        var e = Assert.Throws<StoreException>(() => FootfallStore.Open(directory.Path, new ManualClock()));
+        var e = Assert.Throws<NewerSchemaException>(() => FootfallStore.Open(directory.Path, new ManualClock()));
         Assert.Contains($"schema version {newer}", e.Message);
         Assert.Contains("newer footfall", e.Message);
         Assert.Contains(path, e.Message);
         Assert.Equal(before, File.ReadAllBytes(path));
 
-        var readOnly = Assert.Throws<StoreException>(() => FootfallStore.OpenReadOnly(directory.Path));
+        var readOnly = Assert.Throws<NewerSchemaException>(() => FootfallStore.OpenReadOnly(directory.Path));
         Assert.Contains("newer footfall", readOnly.Message);
         Assert.Equal(before, File.ReadAllBytes(path));
     }
