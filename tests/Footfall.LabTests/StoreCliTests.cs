@@ -188,19 +188,30 @@ public sealed class StoreCliTests : IDisposable
     }
 
     [Fact]
-    public void ADatabaseFromANewerFootfallExitsOne()
+    public void ADatabaseFromANewerFootfallThatOlderOnesMustNotWriteExitsOne()
     {
-        string path = FootfallStore.DatabasePathIn(_data);
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = "PRAGMA user_version = 999";
-            command.ExecuteNonQuery();
-        }
+        MakeNewer(oldestWriter: 999);
         RunResult result = Invoke("who", "--data", _data);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("newer footfall", result.Stderr);
+        Assert.Contains("no footfall before schema 999 may write it", result.Stderr);
+    }
+
+    [Fact]
+    public void ADatabaseFromANewerFootfallThatSaysThisOneMayWriteItIsRead()
+    {
+        MakeNewer(oldestWriter: Schema.LatestVersion);
+        Assert.Contains(Succeeded("who", "--data", _data).StdoutLines, line => line.Contains("Alice", StringComparison.Ordinal));
+    }
+
+    /// <summary>The database as a newer footfall (schema 999) leaves it, saying which footfalls may still write it.</summary>
+    private void MakeNewer(int oldestWriter)
+    {
+        using var connection = new SqliteConnection($"Data Source={FootfallStore.DatabasePathIn(_data)};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA user_version = 999; UPDATE schema_compat SET oldest_writer = {oldestWriter};";
+        command.ExecuteNonQuery();
     }
 
     [Fact]
