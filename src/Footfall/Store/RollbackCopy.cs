@@ -34,10 +34,7 @@ internal static class RollbackCopy
             Sql.Set(command, "$path", temporary);
             command.ExecuteNonQuery();
         }
-        using (var stream = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite))
-        {
-            stream.Flush(flushToDisk: true);
-        }
+        Sync(temporary);
         File.Move(temporary, copy, overwrite: true);
         foreach ((string older, _) in Copies(databasePath).Where(c => c.Schema != schema))
         {
@@ -52,28 +49,35 @@ internal static class RollbackCopy
     /// <summary>
     /// Sets the database at <paramref name="newer"/> aside (with its WAL and shared memory, so nothing in it is
     /// lost) and puts <paramref name="copy"/> in its place. Returns what to tell the operator. The copy itself
-    /// stays, for a second attempt. Nothing may hold the database open.
+    /// stays, for a second attempt. Nothing may hold the database open. A power cut at any step leaves either
+    /// the newer database in place (the next start does this again) or the copy: never no database at all.
     /// </summary>
     public static string Restore(string databasePath, int newer, (string Path, int Schema) copy)
     {
         string aside = databasePath + AsideInfix + newer.ToString(CultureInfo.InvariantCulture);
-        foreach (string suffix in new[] { "", "-wal", "-shm" })
+        string temporary = databasePath + ".restoring";
+        File.Copy(copy.Path, temporary, overwrite: true);
+        Sync(temporary);
+        // The WAL and shared memory go first: left beside the copy, SQLite would apply the newer's frames to it.
+        foreach (string suffix in new[] { "-wal", "-shm" })
         {
             if (File.Exists(databasePath + suffix))
             {
                 File.Move(databasePath + suffix, aside + suffix, overwrite: true);
             }
         }
-        string temporary = databasePath + ".restoring";
-        File.Copy(copy.Path, temporary, overwrite: true);
-        using (var stream = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite))
-        {
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, databasePath);
+        File.Copy(databasePath, aside, overwrite: true);
+        Sync(aside);
+        File.Move(temporary, databasePath, overwrite: true);
         return $"{databasePath} was at schema {newer}, which a newer footfall made and this one must not write (it knows up to {copy.Schema}): " +
                $"the copy made before that footfall migrated it ({Path.GetFileName(copy.Path)}) is in use again, and the newer database is kept as {Path.GetFileName(aside)} " +
                "(what was recorded since the update is there, not in the database in use).";
+    }
+
+    private static void Sync(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+        stream.Flush(flushToDisk: true);
     }
 
     private static IEnumerable<(string Path, int Schema)> Copies(string databasePath)

@@ -17,7 +17,7 @@ public sealed class RollbackTests : IDisposable
             "CREATE TABLE visitors (name TEXT NOT NULL) STRICT; ALTER TABLE events ADD COLUMN note TEXT;", OlderMayWrite: true);
 
     private static readonly Migration Reshapes =
-        new(Schema.LatestVersion + 1, "events gain a kind older footfalls would misread",
+        new(Schema.LatestVersion + 1, "a change older footfalls must not write past",
             "CREATE TABLE visitors (name TEXT NOT NULL) STRICT;");
 
     private readonly TempDirectory _directory = new();
@@ -73,6 +73,36 @@ public sealed class RollbackTests : IDisposable
         using FootfallStore again = FootfallStore.Open(_directory.Path, _clock, [.. Schema.Migrations, Reshapes]);
         Assert.Equal(["Alice", "Carol"], Arrivals(again));
         Assert.Equal([RollbackCopy.PathFor(DatabasePath, Schema.LatestVersion)], Copies());
+    }
+
+    [Fact]
+    public void ATrialEndedByAPowerCutIsSetAsideWithItsWalAndTheCopyGetsNoneOfIt()
+    {
+        Arrive(FootfallStore.Open(_directory.Path, _clock), "Alice");
+        // The trial's files as a power cut leaves them: Bob's arrival committed to the WAL, not checkpointed.
+        string crashed = Path.Combine(_directory.Path, "crashed");
+        Directory.CreateDirectory(crashed);
+        using (FootfallStore newer = FootfallStore.Open(_directory.Path, _clock, [.. Schema.Migrations, Reshapes]))
+        {
+            newer.Commit([new(PresenceEventKind.Arrived, _clock.GetUtcNow(), "Bob")], []);
+            foreach (string suffix in new[] { "", "-wal" })
+            {
+                File.Copy(DatabasePath + suffix, Path.Combine(crashed, "footfall.db" + suffix));
+            }
+        }
+        foreach (string suffix in new[] { "", "-wal" })
+        {
+            File.Copy(Path.Combine(crashed, "footfall.db" + suffix), DatabasePath + suffix, overwrite: true);
+        }
+        Assert.True(new FileInfo(DatabasePath + "-wal").Length > 0);
+
+        using (FootfallStore older = FootfallStore.Open(_directory.Path, _clock))
+        {
+            Assert.Equal(["Alice"], Arrivals(older));
+            Assert.Equal("ok", older.Pragma("integrity_check"));
+        }
+        using SqliteConnection aside = StoreFixture.RawConnection(DatabasePath + $".from-schema-{Reshapes.Version}", SqliteOpenMode.ReadOnly);
+        Assert.Equal("Alice,Bob", StoreFixture.Scalar(aside, "SELECT group_concat(person, ',') FROM (SELECT person FROM events ORDER BY id)"));
     }
 
     [Fact]
