@@ -454,8 +454,16 @@ report_checks() {
     make_report_stick report 16384
     stick_files report "$WORK/report-before"
     plug_stick report
-    check "$n the daemon shows the stick's report on the status LED: leave it in, then it may be pulled out" \
-        wait_vm 240 "$REPORT_SHOWN"
+    # The report reads two boots' journals and asks footfall for its parts: on an emulated Pi on a
+    # busy machine that has taken 4 minutes (the time it took is logged, for whoever trims it).
+    local t0=$SECONDS
+    if wait_vm 480 "$REPORT_SHOWN"; then
+        pass "$n the daemon shows the stick's report on the status LED: leave it in, then it may be pulled out"
+        log "the report was written $((SECONDS - t0)) s after the stick went in"
+    else
+        fail "$n the daemon shows the stick's report on the status LED: leave it in, then it may be pulled out (not within 480 s)"
+        VM_TIMEOUT=30 vm 'cat /run/footfall/report-status; journalctl -b -u footfall -u "footfall-report@*" --no-pager -o cat | grep -E "stick|report" | tail -n 8' >&2 || true
+    fi
     check "$n ... and so does the page (/api/health, from a laptop on the LAN)" \
         wait_host 30 sh -c "ip netns exec ffl-$LAB-bob curl -fsS --max-time 10 http://$VM_IP/api/health | grep -q 'may be pulled out'"
     check "$n the stick is unmounted once the report is written" vm '! grep -q " /run/footfall/report-stick " /proc/mounts'
