@@ -79,6 +79,7 @@ public sealed class DaemonHost
             .. BusWorkers(mailboxes),
         ];
         var judge = new StatusJudge(StoreWorker.WorkerName, StoreWorker.ProgressName);
+        var update = new UpdateNotice();
         var supervisor = new Supervisor(workers, new SupervisorPolicy(), _time, Health, _log);
         // The LEDs and the watchdog run beside the supervisor, not under it: they must outlive the
         // workers' shutdown, and the watchdog is disarmed only once everything stopped cleanly.
@@ -92,11 +93,12 @@ public sealed class DaemonHost
             _building is not null ? RecordOrphansAsync(_building, mailboxes, watching.Token) : Task.CompletedTask,
             ConfigStatus.WatchAsync(Environment.GetEnvironmentVariable(ConfigStatus.EnvironmentVariable), Health, _log, _time, watching.Token),
             ReportStatus.WatchAsync(Environment.GetEnvironmentVariable(ReportStatus.EnvironmentVariable), Health, _log, _time, watching.Token),
+            UpdateStatus.WatchAsync(Environment.GetEnvironmentVariable(UpdateStatus.EnvironmentVariable), Health, update, _log, _time, watching.Token),
             new PiHealthLoop(new PiSensors(Hardware.SysfsRoot), _settings.Health, _store, Health, _log, _time).RunAsync(watching.Token),
             leds.Count > 0 ? new LedLoop(leds, Health.Verdict, judge, mailboxes.Presence, _settings.People, _log, _time) { HealthChanged = Health.Changed, UntilHealthMayChange = Health.UntilLate }.RunAsync(watching.Token) : Task.CompletedTask,
             feeder is not null ? WatchdogLoop.RunAsync(feeder, _time, watching.Token) : Task.CompletedTask,
             StatusServer.RunAsync(
-                _settings, Path.GetDirectoryName(_store.DatabasePath)!, new PageInputs(Health, mailboxes.Presence, mailboxes.Committed, judge) { Building = _building }, _log, _time, watching.Token),
+                _settings, Path.GetDirectoryName(_store.DatabasePath)!, new PageInputs(Health, mailboxes.Presence, mailboxes.Committed, judge) { Building = _building, Update = update }, _log, _time, watching.Token),
         ];
         int exitCode = await supervisor.RunAsync(stopping).ConfigureAwait(false);
         await watching.CancelAsync().ConfigureAwait(false);
