@@ -86,9 +86,10 @@ public sealed class DaemonHost
         List<ILedDriver> leds = OpenLeds();
         WatchdogFeeder? feeder = WatchdogLoop.Open(_settings.Watchdog, Hardware.Watchdog, _settings.Leds.Chip, Hardware.OpenChip, Health.Verdict, _log, _time);
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using SystemdNotify? systemd = SystemdNotify.FromEnvironment(_log);
         Task[] beside =
         [
-            WatchHealthAsync(watching.Token),
+            WatchHealthAsync(systemd, watching.Token),
             _building is not null ? TellTheBuildingAsync(_building, mailboxes.Committed, watching.Token) : Task.CompletedTask,
             _building is not null ? RecordOrphansAsync(_building, mailboxes, watching.Token) : Task.CompletedTask,
             ConfigStatus.WatchAsync(Environment.GetEnvironmentVariable(ConfigStatus.EnvironmentVariable), Health, _log, _time, watching.Token),
@@ -255,8 +256,8 @@ public sealed class DaemonHost
         }
     }
 
-    /// <summary>Logs each change of the health verdict once, with its reasons.</summary>
-    private async Task WatchHealthAsync(CancellationToken stopping)
+    /// <summary>Logs each change of the health verdict once, with its reasons, and tells systemd (when it listens) what it means.</summary>
+    private async Task WatchHealthAsync(SystemdNotify? systemd, CancellationToken stopping)
     {
         string last = "";
         using var timer = new PeriodicTimer(s_healthEvery, _time);
@@ -265,6 +266,7 @@ public sealed class DaemonHost
             while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
             {
                 HealthVerdict verdict = Health.Verdict();
+                systemd?.Tell(verdict);
                 string now = verdict.Healthy ? "" : string.Join("; ", verdict.Reasons);
                 if (now != last)
                 {
