@@ -79,24 +79,27 @@ public sealed class DaemonHost
             .. BusWorkers(mailboxes),
         ];
         var judge = new StatusJudge(StoreWorker.WorkerName, StoreWorker.ProgressName);
+        var update = new UpdateNotice();
         var supervisor = new Supervisor(workers, new SupervisorPolicy(), _time, Health, _log);
         // The LEDs and the watchdog run beside the supervisor, not under it: they must outlive the
         // workers' shutdown, and the watchdog is disarmed only once everything stopped cleanly.
         List<ILedDriver> leds = OpenLeds();
         WatchdogFeeder? feeder = WatchdogLoop.Open(_settings.Watchdog, Hardware.Watchdog, _settings.Leds.Chip, Hardware.OpenChip, Health.Verdict, _log, _time);
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using SystemdNotify? systemd = SystemdNotify.FromEnvironment(_log);
         Task[] beside =
         [
-            WatchHealthAsync(watching.Token),
+            WatchHealthAsync(systemd, watching.Token),
             _building is not null ? TellTheBuildingAsync(_building, mailboxes.Committed, watching.Token) : Task.CompletedTask,
             _building is not null ? RecordOrphansAsync(_building, mailboxes, watching.Token) : Task.CompletedTask,
             ConfigStatus.WatchAsync(Environment.GetEnvironmentVariable(ConfigStatus.EnvironmentVariable), Health, _log, _time, watching.Token),
             ReportStatus.WatchAsync(Environment.GetEnvironmentVariable(ReportStatus.EnvironmentVariable), Health, _log, _time, watching.Token),
+            UpdateStatus.WatchAsync(Environment.GetEnvironmentVariable(UpdateStatus.EnvironmentVariable), Health, update, _log, _time, watching.Token),
             new PiHealthLoop(new PiSensors(Hardware.SysfsRoot), _settings.Health, _store, Health, _log, _time).RunAsync(watching.Token),
             leds.Count > 0 ? new LedLoop(leds, Health.Verdict, judge, mailboxes.Presence, _settings.People, _log, _time) { HealthChanged = Health.Changed, UntilHealthMayChange = Health.UntilLate }.RunAsync(watching.Token) : Task.CompletedTask,
             feeder is not null ? WatchdogLoop.RunAsync(feeder, _time, watching.Token) : Task.CompletedTask,
             StatusServer.RunAsync(
-                _settings, Path.GetDirectoryName(_store.DatabasePath)!, new PageInputs(Health, mailboxes.Presence, mailboxes.Committed, judge) { Building = _building }, _log, _time, watching.Token),
+                _settings, Path.GetDirectoryName(_store.DatabasePath)!, new PageInputs(Health, mailboxes.Presence, mailboxes.Committed, judge) { Building = _building, Update = update }, _log, _time, watching.Token),
         ];
         int exitCode = await supervisor.RunAsync(stopping).ConfigureAwait(false);
         await watching.CancelAsync().ConfigureAwait(false);
@@ -253,8 +256,8 @@ public sealed class DaemonHost
         }
     }
 
-    /// <summary>Logs each change of the health verdict once, with its reasons.</summary>
-    private async Task WatchHealthAsync(CancellationToken stopping)
+    /// <summary>Logs each change of the health verdict once, with its reasons, and tells systemd (when it listens) what it means.</summary>
+    private async Task WatchHealthAsync(SystemdNotify? systemd, CancellationToken stopping)
     {
         string last = "";
         using var timer = new PeriodicTimer(s_healthEvery, _time);
@@ -263,6 +266,7 @@ public sealed class DaemonHost
             while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
             {
                 HealthVerdict verdict = Health.Verdict();
+                systemd?.Tell(verdict);
                 string now = verdict.Healthy ? "" : string.Join("; ", verdict.Reasons);
                 if (now != last)
                 {

@@ -15,10 +15,6 @@ public static class ReportStatus
     /// <summary>The health area the file's text puts the status LED in and what the page says, or nulls when none.</summary>
     public static (string? Area, string? Text) Notice(string? text)
     {
-        if (text is null)
-        {
-            return (null, null);
-        }
         string[] lines = StatusFile.Lines(text);
         string detail = string.Join("; ", lines.Skip(1));
         string more = detail.Length > 0 ? $" ({detail})" : "";
@@ -36,8 +32,7 @@ public static class ReportStatus
         StatusFile.WatchAsync(path, text =>
         {
             (string? area, string? notice) = Notice(text);
-            health.SetProblem(HealthAreas.StickWriting, area == HealthAreas.StickWriting ? notice : null);
-            health.SetProblem(HealthAreas.StickDone, area == HealthAreas.StickDone ? notice : null);
+            StatusFile.Show(health, area, notice, HealthAreas.StickWriting, HealthAreas.StickDone);
             if (notice is not null)
             {
                 log.Info($"stick: {notice}");

@@ -1,3 +1,5 @@
+using Footfall.Runtime;
+
 namespace Footfall.Daemon;
 
 /// <summary>
@@ -31,9 +33,18 @@ public static class StatusFile
         while (await Tick(timer, stopping).ConfigureAwait(false));
     }
 
-    /// <summary>The file's lines, trimmed, without blank ones.</summary>
-    public static string[] Lines(string text) =>
-        text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>The file's lines, trimmed, without blank ones; none without a file.</summary>
+    public static string[] Lines(string? text) =>
+        text is null ? [] : text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Sets <paramref name="notice"/> as the problem of <paramref name="area"/> (one of <paramref name="areas"/>, or null) and clears the others.</summary>
+    public static void Show(Health health, string? area, string? notice, params ReadOnlySpan<string> areas)
+    {
+        foreach (string each in areas)
+        {
+            health.SetProblem(each, each == area ? notice : null);
+        }
+    }
 
     private static async Task<bool> Tick(PeriodicTimer timer, CancellationToken stopping)
     {

@@ -7,7 +7,14 @@ namespace Footfall.Leds;
 public enum StatusCondition
 {
     /// <summary>
-    /// A support report is being written to a USB stick. First of all: someone is standing at the appliance
+    /// An update from a USB stick is being installed, or is installed and the appliance restarts into it.
+    /// First of all, like a stick's report: someone stands at the appliance with the stick, and pulling it
+    /// or the power now would cost them the update.
+    /// </summary>
+    Updating,
+
+    /// <summary>
+    /// A support report is being written to a USB stick. First but for an update: someone is standing at the appliance
     /// with the stick in hand, and what they need to know now is whether they may pull it out.
     /// </summary>
     StickWriting,
@@ -15,6 +22,9 @@ public enum StatusCondition
     /// <summary>The support report is done (or failed, harmlessly): the stick is unmounted and may be pulled out.</summary>
     StickDone,
     ConfigRejected,
+
+    /// <summary>An update was refused or failed (nothing changed), or the appliance rolled back from one: the old version runs on.</summary>
+    UpdateFailed,
     NoNetwork,
     StorageFailing,
 

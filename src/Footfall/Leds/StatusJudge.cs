@@ -11,6 +11,10 @@ public sealed class StatusJudge(string storeWorker, string storeProgress)
     {
         // "announce:mqtt" and the like are kinds of "announce" (see HealthAreas).
         bool Problem(string area) => verdict.ProblemAreas.Any(a => a == area || a.StartsWith(area + ":", StringComparison.Ordinal));
+        if (Problem(HealthAreas.UpdateInstalling))
+        {
+            return StatusCondition.Updating;
+        }
         if (Problem(HealthAreas.StickWriting))
         {
             return StatusCondition.StickWriting;
@@ -22,6 +26,10 @@ public sealed class StatusJudge(string storeWorker, string storeProgress)
         if (Problem(HealthAreas.Config))
         {
             return StatusCondition.ConfigRejected;
+        }
+        if (Problem(HealthAreas.UpdateFailed))
+        {
+            return StatusCondition.UpdateFailed;
         }
         if (Problem(HealthAreas.Network))
         {

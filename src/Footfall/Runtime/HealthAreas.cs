@@ -24,6 +24,12 @@ public static class HealthAreas
     /// </summary>
     public const string Pi = "pi";
 
+    /// <summary>The image's updater is installing an update from a USB stick, or has and restarts into it: leave the stick in and the power on.</summary>
+    public const string UpdateInstalling = "update:installing";
+
+    /// <summary>The image's updater refused an update, it failed, or the image rolled back from one: the running version stays.</summary>
+    public const string UpdateFailed = "update:failed";
+
     /// <summary>A support report is being written to a USB stick (the image's stick-report): leave the stick in.</summary>
     public const string StickWriting = "stick:writing";
 

@@ -8,7 +8,7 @@ namespace Footfall.Status;
 
 /// <summary>
 /// What /events sends: a "presence" event for each event the store has kept, and a "health" event
-/// whenever what the status LED would say changes (looked at when health or presence rings, or health
+/// whenever what the status LED would say or the update's line changes (looked at when health or presence rings, or health
 /// may turn late: not every second, which woke an idle appliance for nothing), a "feed" event for each new
 /// line of the ambient feed. One pump for all browsers;
 /// each browser reads its own bounded mailbox (<see cref="Broadcast{T}"/>), so a browser that never
@@ -84,11 +84,11 @@ internal sealed class LiveEvents
         }
     }
 
-    /// <summary>Completes when health or presence next rings: taken before looking, so no change is missed.</summary>
-    private Task Changed() => Task.WhenAny(_sources.Health.Changed.Next, _sources.Board.Changed.Next);
+    /// <summary>Completes when health, presence or the update's line next rings: taken before looking, so no change is missed.</summary>
+    private Task Changed() => Task.WhenAny(_sources.Health.Changed.Next, _sources.Board.Changed.Next, _sources.Update.Changed.Next);
 
     private string Key(HealthVerdict verdict) =>
-        $"{_sources.Condition(verdict)}|{string.Join(',', verdict.Late)}|{string.Join(',', verdict.Stopped)}|{string.Join(',', verdict.ProblemAreas)}";
+        $"{_sources.Condition(verdict)}|{string.Join(',', verdict.Late)}|{string.Join(',', verdict.Stopped)}|{string.Join(',', verdict.ProblemAreas)}|{_sources.Update.Text}";
 
     private static SseItem<string> Health(HealthJson health) => new(JsonSerializer.Serialize(health, StatusJson.Default.HealthJson), "health");
 }

@@ -10,4 +10,7 @@ public sealed record PageInputs(Health Health, PresenceBoard Board, Broadcast<IR
 {
     /// <summary>The building this appliance shares a broker with (mqtt.building), or null: alone.</summary>
     public BuildingModel? Building { get; init; }
+
+    /// <summary>What the image's updater last said, as the page words it (nothing when the daemon watches no such file).</summary>
+    public UpdateNotice Update { get; init; } = new();
 }

@@ -10,9 +10,10 @@ namespace Footfall.Status;
 /// <param name="Led">What the status LED does meanwhile, e.g. "steady on" (the legend's text).</param>
 /// <param name="Reasons">Why footfall is not healthy (empty when it is).</param>
 /// <param name="Problems">Things a human should fix that do not stop footfall.</param>
+/// <param name="Update">What the image's updater last said, in words (installing, refused, trying, updated…); null when nothing.</param>
 /// <param name="Pi">The Pi's health as `who --json` gives it; null when not on a Pi.</param>
 internal sealed record HealthJson(
-    string Status, string Led, bool Healthy, IReadOnlyList<string> Reasons, IReadOnlyList<string> Problems,
+    string Status, string Led, bool Healthy, IReadOnlyList<string> Reasons, IReadOnlyList<string> Problems, string? Update,
     string Version, string Commit, DateTimeOffset StartedAt, long UptimeSeconds, PiJson? Pi);
 
 /// <summary>One presence event as /events sends it the moment the store has kept it.</summary>

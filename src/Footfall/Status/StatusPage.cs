@@ -138,7 +138,12 @@ internal static partial class StatusPage
         string good = health.Healthy && health.Problems.Count == 0 ? "good" : health.Healthy ? "warn" : "bad";
         html.Append($"<section class=\"health\" aria-labelledby=\"health-h\">\n<h2 id=\"health-h\">Appliance</h2>\n<p class=\"verdict {good}\">{E(Capital(health.Status))}</p>\n<dl>\n");
         html.Append($"<dt>Status LED</dt><dd>{E(health.Led)}</dd>\n");
-        foreach (string reason in health.Reasons.Concat(health.Problems))
+        if (health.Update is { } update)
+        {
+            html.Append($"<dt>Update</dt><dd>{E(update)}</dd>\n");
+        }
+        // An update's problem is its line above: said once.
+        foreach (string reason in health.Reasons.Concat(health.Problems).Where(r => r != health.Update))
         {
             html.Append($"<dt>Problem</dt><dd>{E(reason)}</dd>\n");
         }

@@ -24,6 +24,7 @@ internal sealed class StatusSources
         Board = inputs.Board;
         Judge = inputs.Judge;
         Building = inputs.Building;
+        Update = inputs.Update;
         StartedAt = startedAt;
         Time = time;
     }
@@ -38,6 +39,9 @@ internal sealed class StatusSources
 
     /// <summary>The building (mqtt.building), or null when this appliance is alone.</summary>
     public BuildingModel? Building { get; }
+
+    /// <summary>What the image's updater last said, for /api/health's update and the page.</summary>
+    public UpdateNotice Update { get; }
 
     /// <summary>Who is in, as `footfall who --json` says, and with a building, the building too.</summary>
     public WhoJson Who()
@@ -67,6 +71,7 @@ internal sealed class StatusSources
             verdict.Healthy,
             verdict.Reasons,
             verdict.Problems,
+            Update.Text,
             BuildInfo.Version,
             BuildInfo.Commit,
             StartedAt.ToUniversalTime(),

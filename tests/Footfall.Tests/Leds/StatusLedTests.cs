@@ -39,6 +39,8 @@ public class StatusLedTests
     [InlineData(StatusCondition.AnnounceFailing, "###...###...###...###...###..................###")]
     [InlineData(StatusCondition.ClockNotSynchronised, "###...###...###...###...###...###..................###")]
     [InlineData(StatusCondition.PiPowerOrHeat, "###...###...###...###...###...###...###..................###")]
+    [InlineData(StatusCondition.UpdateFailed, "###...###...###...###...###...###...###...###..................###")]
+    [InlineData(StatusCondition.Updating, "#..#..#........#..#..#........#")]
     [InlineData(StatusCondition.StickWriting, "#.#.......#.#.......#")]
     [InlineData(StatusCondition.StickDone, "####################....................####################....................#")]
     public void EachConditionBlinksItsDocumentedPattern(StatusCondition condition, string expected)
@@ -137,6 +139,29 @@ public class StatusLedTests
         Assert.Equal(StatusCondition.StickWriting, Judge(unhealthy with { ProblemAreas = [.. all, HealthAreas.StickDone, HealthAreas.StickWriting] }));
         Assert.Equal(StatusCondition.StickDone, Judge(unhealthy with { ProblemAreas = [.. all, HealthAreas.StickDone] }));
         Assert.Equal(StatusCondition.StickDone, s_judge.Judge(s_healthy with { ProblemAreas = [HealthAreas.StickDone] }, firstSweepDone: false, anyoneIn: false));
+    }
+
+    [Fact]
+    public void AnUpdateBeingInstalledComesFirstOfAllAndAFailedOneRightAfterTheConfiguration()
+    {
+        var unhealthy = new HealthVerdict(false, ["…"], []) { Late = [StoreWorker.ProgressName, SweepWorker.ProgressName] };
+        string[] all = [HealthAreas.Config, HealthAreas.Network, HealthAreas.Pi, HealthAreas.UpdateFailed];
+        Assert.Equal(StatusCondition.Updating, Judge(unhealthy with { ProblemAreas = [.. all, HealthAreas.StickWriting, HealthAreas.UpdateInstalling] }));
+        Assert.Equal(StatusCondition.StickWriting, Judge(unhealthy with { ProblemAreas = [.. all, HealthAreas.StickWriting] }));
+        Assert.Equal(StatusCondition.ConfigRejected, Judge(unhealthy with { ProblemAreas = all }));
+        Assert.Equal(StatusCondition.UpdateFailed, Judge(unhealthy with { ProblemAreas = all[1..] }));
+        Assert.Equal(StatusCondition.UpdateFailed, s_judge.Judge(s_healthy with { ProblemAreas = [HealthAreas.UpdateFailed] }, firstSweepDone: false, anyoneIn: false));
+    }
+
+    [Fact]
+    public void AnUpdatesNoticesLeaveTheWatchdogFed()
+    {
+        var health = new Health(new ManualClock());
+        health.SetProblem(HealthAreas.UpdateInstalling, "updating to 1.4.0: leave the stick in and the power on");
+        health.SetProblem(HealthAreas.UpdateFailed, "update refused: the signature does not verify; nothing changed");
+        HealthVerdict verdict = health.Verdict();
+        Assert.True(verdict.Healthy);
+        Assert.Equal(StatusCondition.Updating, Judge(verdict));
     }
 
     [Fact]

@@ -47,6 +47,14 @@ public sealed class StripTests
     }
 
     [Fact]
+    public void AnUpdateBeingInstalledIsBlueLikeAStickReportAndAFailedOneRedLikeEveryCode()
+    {
+        Assert.Equal(StripLayout.StatusColor(StatusCondition.StickWriting), StripLayout.StatusColor(StatusCondition.Updating));
+        Assert.Equal(StripLayout.StatusColor(StatusCondition.NoNetwork), StripLayout.StatusColor(StatusCondition.UpdateFailed));
+        Assert.NotEqual(StripLayout.StatusColor(StatusCondition.Updating), StripLayout.StatusColor(StatusCondition.UpdateFailed));
+    }
+
+    [Fact]
     public void TheBytesSentAreTheWs2812bEncodingOfTheFrame()
     {
         using StripLeds strip = Open();

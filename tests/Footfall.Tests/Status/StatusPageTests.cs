@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Footfall.Contracts;
 using Footfall.Net;
 using Footfall.Presence;
@@ -22,7 +23,7 @@ public class StatusPageTests
         ],
         [new LogRow(1, new PresenceEvent(PresenceEventKind.Arrived, s_now.AddHours(-1), name), OutboxState.Delivered, "posted on X as 1", s_now)],
         [new LogRow(1, new PresenceEvent(PresenceEventKind.Arrived, s_now.AddHours(-1), name), OutboxState.Delivered, "posted on X as 1", s_now)],
-        new HealthJson("healthy, someone is in", "steady on", true, [], [], "0.1.2", "abc1234", s_now.AddHours(-3), 3 * 3600, null),
+        new HealthJson("healthy, someone is in", "steady on", true, [], [], null, "0.1.2", "abc1234", s_now.AddHours(-3), 3 * 3600, null),
         [new FeedEntryJson(s_now.AddMinutes(-59), "arrival", "Alice & co <walked> in", [1])],
         devices);
 
@@ -113,5 +114,31 @@ public class StatusPageTests
         Assert.Contains("<span class=\"name\">2nd floor</span> <span class=\"since\">this one</span>", html);
         Assert.Contains("<span class=\"name\">Alice</span> <span class=\"since\">in: 2nd floor</span>", html);
         Assert.Contains("<span class=\"name\">Bob</span> <span class=\"since\">out, last seen on 3rd &lt;floor&gt;</span>", html);
+    }
+
+    [Fact]
+    public void TheUpdatesLineIsShownOnceAndOnlyWhenThereIsOne()
+    {
+        Assert.DoesNotContain("<dt>Update</dt>", StatusPage.Render(View()));
+
+        const string Trying = "trying 1.4.0 (updated from 1.3.2): it is kept once footfall has been healthy for 10 min";
+        string html = StatusPage.Render(View() with { Health = View().Health with { Update = Trying } });
+        Assert.Contains($"<dt>Update</dt><dd>{Trying}</dd>", html);
+        Assert.DoesNotContain("<dt>Problem</dt>", html);
+
+        const string Refused = "update refused: the bundle's <signature> does not verify; nothing changed";
+        html = StatusPage.Render(View() with { Health = View().Health with { Problems = [Refused, "clock not synchronised"], Update = Refused } });
+        Assert.Contains("<dt>Update</dt><dd>update refused: the bundle&#39;s &lt;signature&gt; does not verify; nothing changed</dd>", html);
+        Assert.Single(html.Split("<dt>Problem</dt>")[1..]);
+        Assert.Contains("<dt>Problem</dt><dd>clock not synchronised</dd>", html);
+    }
+
+    [Fact]
+    public void TheHealthJsonAlwaysHasItsUpdateKey()
+    {
+        HealthJson health = View().Health;
+        Assert.Contains("\"update\":null,", JsonSerializer.Serialize(health, StatusJson.Default.HealthJson));
+        Assert.Contains("\"update\":\"updated from 1.3.2 to 1.4.0 (today)\",",
+            JsonSerializer.Serialize(health with { Update = "updated from 1.3.2 to 1.4.0 (today)" }, StatusJson.Default.HealthJson));
     }
 }

@@ -61,10 +61,13 @@ public sealed class StripLayout
     /// <summary>A person's colour: their own, or the palette's for their place in the configuration.</summary>
     public static Rgb ColorOf(Person person, int index) => person.Color ?? s_palette[index % s_palette.Length];
 
-    /// <summary>The status pixel's colour while its pattern is on: green healthy, amber starting, blue for a USB stick's report, red for every code.</summary>
+    /// <summary>
+    /// The status pixel's colour while its pattern is on: green healthy, amber starting, blue while a USB stick's
+    /// report is written or its update installed (someone is at the appliance with the stick), red for every code.
+    /// </summary>
     public static Rgb StatusColor(StatusCondition condition) => condition switch
     {
-        StatusCondition.StickWriting or StatusCondition.StickDone => s_blue,
+        StatusCondition.Updating or StatusCondition.StickWriting or StatusCondition.StickDone => s_blue,
         StatusCondition.HealthySomeoneIn or StatusCondition.HealthyNobodyIn => s_green,
         StatusCondition.Booting => s_amber,
         _ => s_red,
