@@ -4,7 +4,7 @@
 # MBR (the Pi's boot ROM reads nothing else), 1 MiB-aligned:
 #   1  boot    FAT32, BOOT_MIB     kernel, initramfs, bootloader or Pi firmware
 #   2  root A  squashfs, ROOT_MIB  the running system, read-only
-#   3  root B  ROOT_MIB, empty     reserved for A/B updates: made on first boot, right after root A
+#   3  root B  ROOT_MIB, empty     the other slot of A/B updates (RAUC): made on first boot, right after root A
 #   4  data    ext4, the rest      made on first boot, after root B
 # Partitions 3 and 4 are added by footfall-data.service (/usr/lib/footfall/data-setup) on the
 # card itself, so the image ends with root A: nothing empty is written to every card.
@@ -25,8 +25,10 @@ image_bytes() { echo $((IMAGE_MIB * 1048576)); }
 root_partuuid() { echo "$1-02"; }
 
 # kernel_cmdline DISKID — what every target's kernel needs to find and mount the root.
-# panic=10: reboot 10 s after a kernel panic instead of hanging; fsck.mode=skip: squashfs has no fsck.
-kernel_cmdline() { echo "root=PARTUUID=$(root_partuuid "$1") rootfstype=squashfs ro rootwait panic=10 fsck.mode=skip"; }
+# panic=10: reboot 10 s after a kernel panic instead of hanging (and so, during an update's trial,
+# into the old slot); fsck.mode=skip: squashfs has no fsck; rauc.slot=A: the slot RAUC sees booted
+# (an update's entry for slot B says B, with partition 3 as its root).
+kernel_cmdline() { echo "root=PARTUUID=$(root_partuuid "$1") rootfstype=squashfs ro rootwait panic=10 fsck.mode=skip rauc.slot=A"; }
 
 # partition_table DISKID — sfdisk input: boot and root A (root B and data come on first boot). The
 # boot partition is an EFI system partition (ef) for the pc target's UEFI firmware and FAT32-LBA
