@@ -93,11 +93,18 @@ UPDATE_WORD='head -n 1 /run/footfall/update-status 2>/dev/null'
 slot_is() { vm "grep -q 'rauc.slot=$1 ' /proc/cmdline || grep -q 'rauc.slot=$1\$' /proc/cmdline"; }
 running_is() { vm "test \"\$(cat /usr/share/footfall/version)\" = '$1'"; }
 primary_is() { vm "test \"\$(/usr/lib/footfall/boot-slot get-primary)\" = $1"; }
+# update_said — what the VM says of updates, for the log: the status, the slots, this boot's and
+# the boot before's lines of the updater.
+update_said() {
+    VM_TIMEOUT=20 vm "paste -sd'|' /run/footfall/update-status; echo primary \$(/usr/lib/footfall/boot-slot get-primary); ls /sys/firmware/efi/efivars | grep '^LoaderEntry'; journalctl -D /var/log/journal -b -1 -t stick-update -t update-commit -o cat --no-pager | tail -n 3; journalctl -b -t stick-update -t update-commit -o cat --no-pager | tail -n 3" | sed 's/^/    /' >&2 || true
+}
+# trial_on SLOT VERSION — this boot came from SLOT, running VERSION, and the other slot is still the default.
+trial_on() { slot_is "$1" && running_is "$2" && ! primary_is "$1"; }
 # on_slot SLOT [VERSION] — this boot came from SLOT, which is the one to boot next, running VERSION.
 on_slot() { slot_is "$1" && primary_is "$1" && { [[ -z ${2:-} ]] || running_is "$2"; }; }
 # page_update WORDS — the page's /api/health, fetched from a laptop on the LAN, says WORDS in its update field.
 page_update() {
-    ip netns exec "ffl-$LAB-bob" curl -fsS --max-time 10 "http://$VM_IP/api/health" | jq -e --arg w "$1" '.update // "" | contains($w)' >/dev/null
+    ip netns exec "ffl-$LAB-bob" curl -fsS --max-time 10 "http://$VM_IP/api/health" 2>/dev/null | jq -e --arg w "$1" '.update // "" | contains($w)' >/dev/null
 }
 # reboots_seen N — the console has seen N more kernels start than when BANNERS was noted.
 reboots_seen() { (($(banners) >= BANNERS + $1)); }
@@ -150,6 +157,7 @@ failed_trial() {
     else
         fail "$n $3: no trial and return within 900 s (console: $CONSOLE)"
     fi
+    update_said
     pull_stick "$stick"
 }
 
@@ -181,7 +189,7 @@ update_checks() {
     # The power cut in the middle of an install: slot A boots, and the next try succeeds.
     plug_stick upd-newer
     if wait_vm 300 "$UPDATE_WORD | grep -qx installing"; then
-        check "$n the newer bundle is being installed: the page says updating to $NEWER" page_update "updating to $NEWER"
+        check "$n the newer bundle is being installed: the page says updating to $NEWER" wait_host 20 page_update "updating to $NEWER"
         # The cut comes once RAUC has written 8 MiB of slot B (the partition's own write count).
         wait_vm 120 "test \"\$(awk '{ print \$7 }' /sys/class/block/\$(basename \$(readlink -f /dev/footfall/root-b))/stat)\" -gt 16384" ||
             log "$n slot B did not get 8 MiB written within 120 s: cutting the power anyway"
@@ -189,7 +197,7 @@ update_checks() {
         vm_kill
         if boot good updates; then
             check "$n after the cut: slot A boots" on_slot A
-            check "$n ... and says the install was cut short" vm "$UPDATE_WORD | grep -qx failed && grep -q 'cut short' /run/footfall/update-status"
+            check "$n ... and says the install was cut short" wait_vm 90 "$UPDATE_WORD | grep -qx failed && grep -q 'cut short' /run/footfall/update-status"
         else
             fail "$n did not boot after a power cut during an install (console: $CONSOLE)"
             return
@@ -205,11 +213,14 @@ update_checks() {
     if wait_reboots 1 600; then
         t1=$(date +%s)
         check "$n the newer bundle installed and the machine restarted into slot B ($((t1 - t0)) s from plugging in to footfall up)" \
-            on_slot B "$NEWER"
+            trial_on B "$NEWER"
         check "$n ... as a trial: the page says it is being tried" wait_host 60 page_update "trying $NEWER"
-        check "$n ... kept once footfall was healthy for its hold (60 s here): slot B is the one to boot" \
-            wait_vm 300 "$UPDATE_WORD | grep -qx updated && test \"\$(/usr/lib/footfall/boot-slot get-primary)\" = B"
-        VM_TIMEOUT=10 vm "journalctl -b -1 -u 'footfall-update@*' -o cat --no-pager | grep installed" >&2 || true
+        if wait_vm 300 "$UPDATE_WORD | grep -qx updated"; then
+            check "$n ... kept once footfall was healthy for its hold (60 s here): slot B is the one to boot" primary_is B
+        else
+            fail "$n ... not kept within 300 s"
+        fi
+        update_said
     else
         fail "$n no restart into the update within 600 s of plugging in (console: $CONSOLE)"
         return
