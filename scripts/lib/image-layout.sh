@@ -25,10 +25,12 @@ image_bytes() { echo $((IMAGE_MIB * 1048576)); }
 root_partuuid() { echo "$1-02"; }
 
 # kernel_cmdline DISKID — what every target's kernel needs to find and mount the root.
-# panic=10: reboot 10 s after a kernel panic instead of hanging (and so, during an update's trial,
-# into the old slot); fsck.mode=skip: squashfs has no fsck; rauc.slot=A: the slot RAUC sees booted
-# (an update's entry for slot B says B, with partition 3 as its root).
-kernel_cmdline() { echo "root=PARTUUID=$(root_partuuid "$1") rootfstype=squashfs ro rootwait panic=10 fsck.mode=skip rauc.slot=A"; }
+# rootwait=60 panic=10: a root that has not appeared in a minute (a kernel or initramfs that cannot
+# reach it) is a kernel panic, and a panic reboots 10 s later instead of hanging: during an update's
+# trial, into the old slot (plain rootwait would wait for ever); fsck.mode=skip: squashfs has no
+# fsck; rauc.slot=A: the slot RAUC sees booted (an update's entry for slot B says B, with partition
+# 3 as its root).
+kernel_cmdline() { echo "root=PARTUUID=$(root_partuuid "$1") rootfstype=squashfs ro rootwait=60 panic=10 fsck.mode=skip rauc.slot=A"; }
 
 # partition_table DISKID — sfdisk input: boot and root A (root B and data come on first boot). The
 # boot partition is an EFI system partition (ef) for the pc target's UEFI firmware and FAT32-LBA

@@ -15,8 +15,8 @@ source "$SCRIPT_DIR/lib/bundle.sh"
 
 UPD=$WORK/update
 KEYS=$ROOT/artifacts/keys
-# The trial's hold and give-up, shortened: a minute healthy keeps it, 150 s without gives up.
-UPDATE_TEST_OPTIONS="footfall.testshell=1 footfall.update_hold=60 footfall.update_give_up=150"
+# The trial's hold and give-up, shortened: a minute healthy keeps it, 120 s without gives up.
+UPDATE_TEST_OPTIONS="footfall.testshell=1 footfall.update_hold=60 footfall.update_give_up=120"
 
 # image_root OUT — root A's squashfs, out of the image (its superblock says how long it is).
 image_root() {
