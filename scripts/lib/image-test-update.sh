@@ -32,7 +32,7 @@ variant() {
     local dir=$UPD/rootfs
     echo "$1" >"$dir/usr/share/footfall/version"
     [[ -z ${3:-} ]] || "$3" "$dir"
-    mksquashfs "$dir" "$2" -noappend -comp zstd -quiet -no-progress >/dev/null
+    mksquashfs "$dir" "$2" -noappend -comp zstd -Xcompression-level 3 -quiet -no-progress >/dev/null
     [[ -z ${3:-} ]] || { rm -rf "$dir" && unsquashfs -q -n -d "$dir" "$UPD/root-a.squashfs" >/dev/null; }
 }
 # A footfall that never says it is healthy: the service runs, the process sleeps.
