@@ -6,7 +6,7 @@ namespace Footfall.Daemon;
 /// <summary>
 /// What the image's updater says about a signed update from a USB stick, in the file named by
 /// FOOTFALL_UPDATE_STATUS, written atomically by root: line 1 is a state word, the lines after it its
-/// fields (docs/operating.md, Updates). footfall installs nothing: it only shows what the updater wrote. Installing and installed
+/// fields (image/README.md, "The update-status contract"; docs/updates.md). footfall installs nothing: it only shows what the updater wrote. Installing and installed
 /// put the status LED in its update pattern; refused, failed and rolled-back in the update's blink code;
 /// trying and updated are good news, for the page only.
 /// </summary>
