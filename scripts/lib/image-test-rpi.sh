@@ -99,7 +99,7 @@ vm_start() {
 }
 
 # hwmon_check N — raspi3b: the under-voltage sensor. raspberrypi-hwmon is built out of tree for the
-# image's kernel (image/kmod/build-rpi-hwmon); nothing lists it to load: the firmware driver (built
+# image's kernel (image/kmod/build-rpi-modules); nothing lists it to load: the firmware driver (built
 # in) registers the raspberrypi-hwmon platform device when the firmware answers GET_THROTTLED, and
 # udev loads the module by its alias. What a real Pi does, and QEMU's raspi3b too, but there the
 # value means nothing: QEMU 7.2's firmware model does not implement GET_THROTTLED, answers it with

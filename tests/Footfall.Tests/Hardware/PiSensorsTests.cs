@@ -25,7 +25,7 @@ public sealed class PiSensorsTests : IDisposable
     [Fact]
     public void TheRaspberryPiHwmonDriverIsReadWhereItPutsItsDevice()
     {
-        // A Pi 3B on Debian's kernel with build-rpi-hwmon's module: the thermal zone's hwmon first, then
+        // A Pi 3B on Debian's kernel with build-rpi-modules's module: the thermal zone's hwmon first, then
         // rpi_volt under the firmware node, as the rpi image test finds them on raspi3b.
         Hwmon("hwmon0", "cpu_thermal", parent: "virtual/thermal/thermal_zone0");
         Hwmon("hwmon1", "rpi_volt", alarm: "0", parent: FakeSysfs.RaspberryPiHwmonParent);
