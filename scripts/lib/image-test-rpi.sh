@@ -49,14 +49,76 @@ DISK=$WORK/sd.img
 cp --sparse=always "$IMG" "$DISK"
 truncate -s 2G "$DISK"   # a card larger than the image (first boot fills it with /data), 2^n bytes
 DTB=bcm2837-rpi-3-b.dtb
-mcopy -n -i "$IMG@@${BOOT_START_MIB}M" ::/vmlinuz ::/initrd.img ::/cmdline.txt "::/$DTB" "$WORK/"
-IMAGE_CMDLINE=$(tr -d '\n' <"$WORK/cmdline.txt")
-RASPI_CMDLINE="$IMAGE_CMDLINE footfall.testshell=ttyUSB0 modprobe.blacklist=bcm2835_wdt"
-VIRT_CMDLINE="$IMAGE_CMDLINE footfall.testshell=ttyS0 console=ttyAMA0,115200"
+
+# The firmware stand-in. On a Pi the GPU firmware reads config.txt from the boot partition — or
+# tryboot.txt, for the one boot after the kernel set the tryboot flag — and starts the kernel,
+# initramfs, device tree and cmdline.txt of the folder its os_prefix names (A/ or B/: the update
+# slots). QEMU cannot run that firmware, so firmware_read does its part at every power-on: it reads
+# the card's boot partition as it is then and gives QEMU those files. The flag is what
+# footfall-tryboot said on the console as the boot before restarted (TRYBOOT_FLAG, set by
+# wait_reboots below); as on a Pi it is cleared as it is read. FIRMWARE_READ says what was read.
+TRYBOOT_FLAG=0
+firmware_read() {
+    local txt=config.txt prefix boot=$DISK@@${BOOT_START_MIB}M
+    ((TRYBOOT_FLAG)) && txt=tryboot.txt
+    TRYBOOT_FLAG=0
+    mcopy -n -i "$boot" "::/$txt" "$WORK/firmware.txt" || { log "the firmware stand-in cannot read $txt"; return 1; }
+    prefix=$(sed -n 's|^[[:space:]]*os_prefix=||p' "$WORK/firmware.txt" | tail -n 1)
+    rm -f "$WORK/vmlinuz" "$WORK/initrd.img" "$WORK/cmdline.txt" "$WORK/$DTB"
+    mcopy -n -i "$boot" "::/${prefix}vmlinuz" "::/${prefix}initrd.img" "::/${prefix}cmdline.txt" "::/$prefix$DTB" "$WORK/" ||
+        { log "the firmware stand-in cannot read $txt's ${prefix}vmlinuz, initrd.img, cmdline.txt and $DTB"; return 1; }
+    IMAGE_CMDLINE=$(tr -d '\n' <"$WORK/cmdline.txt")
+    RASPI_CMDLINE="$IMAGE_CMDLINE footfall.testshell=ttyUSB0 modprobe.blacklist=bcm2835_wdt"
+    VIRT_CMDLINE="$IMAGE_CMDLINE footfall.testshell=ttyS0 console=ttyAMA0,115200"
+    FIRMWARE_READ="$txt: ${prefix:-no os_prefix}"
+}
 
 write_config "$WORK/good.json" pinctrl-bcm2835 "{ \"timeout\": \"${WATCHDOG_TIMEOUT}s\" }"
 make_stick good "$WORK/good.json"
 lab_start
+
+# --- 10. the updates: raspi3b, restarts through the firmware stand-in ------------------------------
+
+# shellcheck source=image-test-update.sh
+source "$SCRIPT_DIR/lib/image-test-update.sh"
+OTHER_TARGET=pc
+update_boot() { boot raspi3b good; }
+# update_boot_prepare — slot A's cmdline.txt on the test's card gets the shortened trial
+# (UPDATE_TEST_OPTIONS; the stand-in adds the test shell at every boot); an update's B/ copies it.
+update_boot_prepare() {
+    local boot=$DISK@@${BOOT_START_MIB}M
+    mcopy -n -i "$boot" ::/A/cmdline.txt "$WORK/cmdline-a.txt"
+    echo "$(tr -d '\n' <"$WORK/cmdline-a.txt") $UPDATE_TEST_OPTIONS" >"$WORK/cmdline-a.new"
+    mcopy -o -i "$boot" "$WORK/cmdline-a.new" ::/A/cmdline.txt
+}
+# pi_restarting — this boot's kernel went down to restart: "reboot: Restarting system" (a reboot)
+# or "Rebooting in N seconds" (a panic). The test keeps bcm2835-wdt out (QEMU's model of it resets
+# at once), so no driver restarts raspi3b and the kernel halts there: the power-cycle is the test's.
+pi_restarting() { grep -aqE 'reboot: Restarting system|Rebooting in [0-9]+ seconds' "$CONSOLE"; }
+# wait_reboots N LIMIT — raspi3b restarts N times within LIMIT s, each one started again through
+# the firmware stand-in with the tryboot flag as footfall-tryboot set it (its console line) and the
+# stick still in, as a Pi's USB port keeps it; then the test shell and footfall.
+wait_reboots() {
+    local i t0 left
+    t0=$(date +%s)
+    for ((i = 1; i <= $1; i++)); do
+        left=$(($2 - ($(date +%s) - t0)))
+        ((left > 0)) && wait_host "$left" pi_restarting || return 1
+        sleep 2
+        grep -aq 'footfall-tryboot: tryboot flag set' "$CONSOLE" && TRYBOOT_FLAG=1
+        vm_kill
+        vm_start raspi3b "${PLUGGED:-}" || return 1
+        log "restart $i of $1: the firmware stand-in read $FIRMWARE_READ"
+    done
+    back_up
+}
+FAILED_TRIAL_LIMIT=1500 INSTALL_LIMIT=1000 REBOOT_LIMIT=600
+# The trial's flag reached the firmware: QEMU's trace of the mailbox saw SET_REBOOT_FLAGS (0x00038064)
+# asked, and what its model answered (it keeps no flag: the stand-in reads the module's word).
+tryboot_asked() {
+    local q
+    for q in "$WORK"/qemu-raspi-*.log; do grep -a "tag:0x00038064" "$q"; done | head -n 1 | grep .
+}
 
 # The Pi has no clock that runs without power: it boots with the time of its last save and gets
 # the right one by NTP, which the lab does not serve. The test sets it from the host instead, as
@@ -67,6 +129,7 @@ shell_up() { vm "date -u -s @$(date +%s) >/dev/null"; }
 vm_start() {
     BOOTS=$((BOOTS + 1))
     local machine stick=()
+    firmware_read || return 1
     CONSOLE=$WORK/console-$BOOTS-$1.log
     if [[ $1 == raspi3b ]]; then
         # The DTB's console is the mini UART, QEMU's second serial port; the first (PL011) is wired
@@ -86,8 +149,8 @@ vm_start() {
             -device qemu-xhci -device pci-serial,chardev=sh
             -device i6300esb -action watchdog=reset -serial "file:$CONSOLE")
     fi
-    [[ -n ${2:-} ]] && stick=(-drive "if=none,id=stick0,format=raw,file=$WORK/$2.img"
-        -device "usb-storage,drive=stick0,id=stickdev0")
+    [[ -n ${2:-} ]] && stick=(-drive "if=none,id=$2,format=raw,file=$WORK/$2.img"
+        -device "usb-storage,drive=$2,id=$2-dev")
     shell_pipes
     VM_T0=$(date +%s)
     nsenter --net="$SW_NS" qemu-system-aarch64 -accel tcg -display none \
@@ -130,6 +193,20 @@ hwmon_check() {
         grep -m1 "unhandled tag 0x00030046" "$qlog")"
     log "raspi3b's rpi_volt: $(vm 'for h in /sys/class/hwmon/*; do echo "$(readlink -f $h) name=$(cat $h/name) in0_lcrit_alarm=$(cat $h/in0_lcrit_alarm 2>/dev/null)"; done; dmesg | grep -Ei "raspberrypi-firmware|raspberrypi-hwmon|rpi_volt|undervoltage|voltage normalised"' | tr '\n' ';' || echo '?')"
 }
+
+if ((updates_only)); then
+    log "only the updates: a first boot with the good stick, Alice in, then check 10"
+    if boot raspi3b good; then
+        lab -q join "$LAB" alice
+        wait_vm 90 'footfall log --data /data/footfall --json | grep -q "\"Alice\""' || log "Alice's arrival was not logged"
+        update_checks 10
+        check "10 the tryboot flag reached the firmware's mailbox (QEMU's trace: $(tryboot_asked | sed 's/.*mbox property //' || echo none))" tryboot_asked
+    else
+        fail "10 footfall was not running $BOOT_LIMIT s after power-on (console: $CONSOLE)"
+    fi
+    vm_kill
+    return
+fi
 
 # --- 1. raspi3b: boot from the SD card -----------------------------------------------------------
 
@@ -414,6 +491,11 @@ fi
 # --- 5. virt: a hang and the watchdog ------------------------------------------------------------
 
 watchdog_check 5
+
+# --- 10. signed A/B updates from a stick ---------------------------------------------------------
+
+update_checks 10
+check "10 the tryboot flag reached the firmware's mailbox (QEMU's trace: $(tryboot_asked | sed 's/.*mbox property //' || echo none))" tryboot_asked
 
 vm_kill
 # mdir's total: "  N files   1 234 567 bytes" (digit groups separated by spaces)

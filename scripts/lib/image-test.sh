@@ -429,11 +429,13 @@ fill_stick() {
 # stick_files NAME DIR — every file on stick NAME, copied out into a fresh DIR.
 stick_files() { rm -rf "$2" && mkdir -p "$2" && mcopy -s -n -i "$WORK/$1.img" '::/*' "$2/" 2>/dev/null; }
 # plug_stick NAME [readonly] — hot-plug stick NAME into the VM's USB; pull_stick NAME takes it out.
+# PLUGGED: the stick last plugged in and not pulled out (the Pi's restarts start QEMU again with it).
 plug_stick() {
     monitor "drive_add 0 if=none,id=$1,format=raw,file=$WORK/$1.img${2:+,readonly=on}"
     monitor "device_add usb-storage,${STICK_BUS}drive=$1,id=$1-dev"
+    PLUGGED=$1
 }
-pull_stick() { monitor "device_del $1-dev"; }
+pull_stick() { monitor "device_del $1-dev"; PLUGGED=""; }
 # report_said_once WORD — this boot's journal holds exactly one line of the report script with WORD
 # (the count is compared in the VM: only the exit code comes back, whatever else the shell prints).
 report_said_once() {
