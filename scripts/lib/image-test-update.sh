@@ -127,6 +127,13 @@ wait_reboots() {
     VM_T0=$(date +%s)
     back_up
 }
+# stuck_said — where a VM that did not come back is: the kernels its console saw start since the
+# step began, QEMU's state, the console's last lines (a CI run keeps only what is printed).
+stuck_said() {
+    log "kernels started since: $(($(banners) - ${BANNERS:-0})); QEMU: $(echo 'info status' | socat - "UNIX-CONNECT:$WORK/monitor" 2>/dev/null | grep -a 'VM status' | tr -d '\r' || echo gone); the console's last lines:"
+    tail -n 25 "$CONSOLE" | tr -d '\r' | cut -c1-200 | sed 's/^/    /' >&2
+    update_said
+}
 # console_since BOOT PATTERN — the console of boot BOOT (vm_start's count) or of a later one saw PATTERN.
 console_since() {
     local f b
@@ -178,7 +185,7 @@ failed_trial() {
         check "$n ... and the page says $4" wait_host 60 page_update "$4"
     else
         fail "$n $3: no trial and return within $FAILED_TRIAL_LIMIT s (console: $CONSOLE)"
-        update_said
+        stuck_said
         return 1
     fi
     update_said
@@ -258,6 +265,7 @@ update_checks() {
         update_said
     else
         fail "$n no restart into the update within $INSTALL_LIMIT s of plugging in (console: $CONSOLE)"
+        stuck_said
         return
     fi
     pull_stick upd-newer
