@@ -98,7 +98,7 @@ update_start() { [[ -n $QEMU_PID && $CONSOLE == *raspi3b* ]] || update_boot; }
 # pi_restarting — this boot's kernel went down to restart: "reboot: Restarting system" (a reboot)
 # or "Rebooting in N seconds" (a panic). The test keeps bcm2835-wdt out (QEMU's model of it resets
 # at once), so no driver restarts raspi3b and the kernel halts there: the power-cycle is the test's.
-pi_restarting() { grep -aqE 'reboot: Restarting system|Rebooting in [0-9]+ seconds' "$CONSOLE"; }
+pi_restarting() { grep -saqE 'reboot: Restarting system|Rebooting in [0-9]+ seconds' "$CONSOLE"; }
 # wait_reboots N LIMIT — raspi3b restarts N times within LIMIT s, each one started again through
 # the firmware stand-in with the tryboot flag as footfall-tryboot set it (its console line) and the
 # stick still in, as a Pi's USB port keeps it; then the test shell and footfall.
