@@ -119,10 +119,7 @@ wait_reboots() {
 FAILED_TRIAL_LIMIT=1500 INSTALL_LIMIT=1000 REBOOT_LIMIT=600
 # The trial's flag reached the firmware: QEMU's trace of the mailbox saw SET_REBOOT_FLAGS (0x00038064)
 # asked, and what its model answered (it keeps no flag: the stand-in reads the module's word).
-tryboot_asked() {
-    local q
-    for q in "$WORK"/qemu-raspi-*.log; do grep -a "tag:0x00038064" "$q"; done | head -n 1 | grep .
-}
+tryboot_asked() { awk '/tag:0x00038064/ { print; found = 1; exit } END { exit !found }' "$WORK"/qemu-raspi-*.log; }
 
 # The Pi has no clock that runs without power: it boots with the time of its last save and gets
 # the right one by NTP, which the lab does not serve. The test sets it from the host instead, as
