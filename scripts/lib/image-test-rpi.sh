@@ -116,7 +116,7 @@ wait_reboots() {
     done
     back_up
 }
-FAILED_TRIAL_LIMIT=1500 INSTALL_LIMIT=1000 REBOOT_LIMIT=600
+FAILED_TRIAL_LIMIT=1800 INSTALL_LIMIT=1000 REBOOT_LIMIT=600
 # The trial's flag reached the firmware: QEMU's trace of the mailbox saw SET_REBOOT_FLAGS (0x00038064)
 # asked, and what its model answered (it keeps no flag: the stand-in reads the module's word).
 tryboot_asked() { awk '/tag:0x00038064/ { print; found = 1; exit } END { exit !found }' "$WORK"/qemu-raspi-*.log; }
