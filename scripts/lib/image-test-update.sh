@@ -183,7 +183,7 @@ failed_trial() {
     BANNERS=$(banners) t0=$(date +%s)
     plug_stick "$stick"
     if wait_reboots 2 "$FAILED_TRIAL_LIMIT"; then
-        check "$n $3: tried, then back on slot B with $NEWER ($(($(date +%s) - t0)) s from plugging in)" on_slot B "$NEWER"
+        check "$n $3: tried, then back on slot B with $NEWER ($(($(date +%s) - t0)) s from plugging in)" wait_host 60 on_slot B "$NEWER"
         check "$n ... and the page says $4" wait_host 60 page_update "$4"
     else
         fail "$n $3: no trial and return within $FAILED_TRIAL_LIMIT s (console: $CONSOLE)"
@@ -206,7 +206,7 @@ update_power_cut() {
         log "$1 power cut during the install (the VM said: $(VM_TIMEOUT=10 vm "$UPDATE_WORD" | head -n 1))"
         vm_kill
         if update_boot; then
-            check "$1 after the cut: slot A boots" on_slot A
+            check "$1 after the cut: slot A boots" wait_host 60 on_slot A
             check "$1 ... and says the install was cut short" wait_vm 90 "$UPDATE_WORD | grep -qx failed && grep -q 'cut short' /run/footfall/update-status"
         else
             fail "$1 did not boot after a power cut during an install (console: $CONSOLE)"
@@ -230,7 +230,7 @@ update_checks() {
         fail "$n did not boot with the test's options on slot A (console: $CONSOLE)"
         return
     fi
-    check "$n booted from slot A, which is the one to boot" on_slot A
+    check "$n booted from slot A, which is the one to boot" wait_host 60 on_slot A
     log_json >"$WORK/upd-before.json" || true
 
     # Refusals: each one line, the page's word, the LED's problem code; the running system untouched.
@@ -257,7 +257,7 @@ update_checks() {
     if wait_reboots 1 "$INSTALL_LIMIT"; then
         t1=$(date +%s)
         check "$n the newer bundle installed and the machine restarted into slot B ($((t1 - t0)) s from plugging in to footfall up)" \
-            trial_on B "$NEWER"
+            wait_host 60 trial_on B "$NEWER"
         check "$n ... as a trial: the page says it is being tried" wait_host 60 page_update "trying $NEWER"
         if wait_vm 300 "$UPDATE_WORD | grep -qx updated"; then
             check "$n ... kept once footfall was healthy for its hold (60 s here): slot B is the one to boot" primary_is B
@@ -277,7 +277,7 @@ update_checks() {
         BANNERS=$(banners)
         VM_TIMEOUT=5 vm 'systemctl --no-block reboot' >/dev/null 2>&1 || true
         if wait_reboots 1 "$REBOOT_LIMIT"; then
-            check "$n after a reboot: still slot B with $NEWER" on_slot B "$NEWER"
+            check "$n after a reboot: still slot B with $NEWER" wait_host 60 on_slot B "$NEWER"
             check "$n ... and the page says updated from $IMAGE_VERSION to $NEWER" wait_host 60 page_update "updated from $IMAGE_VERSION to $NEWER"
         else
             fail "$n did not come back after a reboot on slot B"
