@@ -12,7 +12,12 @@ public sealed partial class FollowingFeed : IDisposable
 
     public FollowingFeed(params string[] arguments)
     {
-        var info = new ProcessStartInfo(Repo.Footfall) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Through env --default-signal=INT (which then execs footfall, same pid): a test run started in
+        // the background (`scripts/test &`, nohup) has SIGINT ignored, every child inherits that, and
+        // a footfall that ignores Ctrl-C would fail Interrupt for a reason that is not its own.
+        var info = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add(Repo.Footfall);
         info.Environment["TZ"] = "UTC";
         foreach (string argument in arguments)
         {
