@@ -120,6 +120,9 @@ FAILED_TRIAL_LIMIT=1800 INSTALL_LIMIT=1000 REBOOT_LIMIT=600
 # The trial's flag reached the firmware: QEMU's trace of the mailbox saw SET_REBOOT_FLAGS (0x00038064)
 # asked, and what its model answered (it keeps no flag: the stand-in reads the module's word).
 tryboot_asked() { awk '/tag:0x00038064/ { print; found = 1; exit } END { exit !found }' "$WORK"/qemu-raspi-*.log; }
+tryboot_check() {
+    check "10 the tryboot flag reached the firmware's mailbox (QEMU's trace: $(tryboot_asked | sed 's/.*mbox property //' || echo none))" tryboot_asked
+}
 
 # The Pi has no clock that runs without power: it boots with the time of its last save and gets
 # the right one by NTP, which the lab does not serve. The test sets it from the host instead, as
@@ -201,7 +204,7 @@ if ((updates_only)); then
         lab -q join "$LAB" alice
         wait_vm 90 'footfall log --data /data/footfall --json | grep -q "\"Alice\""' || log "Alice's arrival was not logged"
         update_checks 10
-        check "10 the tryboot flag reached the firmware's mailbox (QEMU's trace: $(tryboot_asked | sed 's/.*mbox property //' || echo none))" tryboot_asked
+        tryboot_check
     else
         fail "10 footfall was not running $BOOT_LIMIT s after power-on (console: $CONSOLE)"
     fi
@@ -480,7 +483,7 @@ report_checks 7 first
 # What is the Pi's own (UPDATE_LEAN): its boot files per slot, the trial through the tryboot flag,
 # the commit in config.txt, a kernel that panics; on the raspi3b the checks before left running.
 UPDATE_LEAN=1 update_checks 10
-check "10 the tryboot flag reached the firmware's mailbox (QEMU's trace: $(tryboot_asked | sed 's/.*mbox property //' || echo none))" tryboot_asked
+tryboot_check
 
 # --- 4. a power cut on raspi3b, the card booted again on virt ------------------------------------
 
