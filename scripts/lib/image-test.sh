@@ -151,7 +151,20 @@ shell_pipes() {
 # shell_open — after QEMU started: fd 3 writes to the test shell, fd 4 reads from it.
 shell_open() { exec 3<>"$WORK/sh.in" 4<>"$WORK/sh.out"; }
 
-monitor() { echo "$*" | socat - "UNIX-CONNECT:$WORK/monitor" >/dev/null; }
+monitor() {
+    echo "$*" | socat - "UNIX-CONNECT:$WORK/monitor" >/dev/null && return 0
+    qemu_gone "$*"
+    return 1
+}
+# qemu_gone WHAT — QEMU's monitor did not take WHAT: say whether QEMU is gone, and its last words.
+qemu_gone() {
+    if [[ -n $QEMU_PID ]] && ! kill -0 "$QEMU_PID" 2>/dev/null; then
+        log "QEMU (boot $BOOTS) had exited before the monitor could take \"$1\"; its last lines:"
+        tail -n 5 "$WORK/qemu-$BOOTS.log" >&2 || true
+    else
+        log "QEMU's monitor did not take \"$1\""
+    fi
+}
 
 # vm CMD... — run CMD in the VM's test shell; its output on stdout, its exit code returned.
 #
@@ -429,13 +442,17 @@ fill_stick() {
 # stick_files NAME DIR — every file on stick NAME, copied out into a fresh DIR.
 stick_files() { rm -rf "$2" && mkdir -p "$2" && mcopy -s -n -i "$WORK/$1.img" '::/*' "$2/" 2>/dev/null; }
 # plug_stick NAME [readonly] — hot-plug stick NAME into the VM's USB; pull_stick NAME takes it out.
+# The stick's USB serial number is NAME, so the VM can tell it from the others.
 # PLUGGED: the stick last plugged in and not pulled out (the Pi's restarts start QEMU again with it).
 plug_stick() {
     monitor "drive_add 0 if=none,id=$1,format=raw,file=$WORK/$1.img${2:+,readonly=on}"
-    monitor "device_add usb-storage,${STICK_BUS}drive=$1,id=$1-dev"
+    monitor "device_add usb-storage,${STICK_BUS}drive=$1,id=$1-dev,serial=$1"
     PLUGGED=$1
 }
-pull_stick() { monitor "device_del $1-dev"; PLUGGED=""; }
+pull_stick() { stick_let_go "$1"; monitor "device_del $1-dev"; PLUGGED=""; }
+# stick_let_go NAME — what the target's emulation needs before a stick is pulled out (pc: nothing;
+# the Pi's is in image-test-rpi.sh).
+stick_let_go() { :; }
 # report_said_once WORD — this boot's journal holds exactly one line of the report script with WORD
 # (the count is compared in the VM: only the exit code comes back, whatever else the shell prints).
 report_said_once() {
