@@ -172,8 +172,14 @@ vm_start() {
 # usb_ep_get's assert ends QEMU. For footfall it is a pull all the same: the disk goes away under
 # whatever had it open, then the USB device.
 stick_let_go() {
-    VM_TIMEOUT=30 vm "for d in /sys/bus/usb/devices/*; do test \"\$(cat \$d/serial 2>/dev/null)\" = $1 || continue; for i in \$d/*:*; do test -e \$i/driver && echo -n \${i##*/} >\$i/driver/unbind; done; done; true" ||
+    local let_go
+    if ! let_go=$(VM_TIMEOUT=30 vm "for d in /sys/bus/usb/devices/*; do test \"\$(cat \$d/serial 2>/dev/null)\" = $1 || continue; for i in \$d/*:*; do test -e \$i/driver && echo -n \${i##*/} >\$i/driver/unbind && echo \${i##*/}; done; done; true"); then
         log "the VM did not answer before stick $1 was pulled out: pulled out as it was"
+    elif [[ -z $let_go ]]; then
+        log "the VM had no driver bound to a USB device with serial $1: pulled out as it was"
+    else
+        log "stick $1: the VM unbound $(echo $let_go) before the pull"
+    fi
 }
 
 # hwmon_check N — raspi3b: the under-voltage sensor. raspberrypi-hwmon is built out of tree for the
