@@ -12,6 +12,9 @@ UPDATE_STATUS=$RUN/update-status
 UPDATE_DIR=/data/footfall-update
 TRIAL=$UPDATE_DIR/trial
 LAST=$UPDATE_DIR/last
+# There once update-commit has dealt with this boot's records (so a pending install left on /data
+# is one a power cut broke off, not one under way).
+CHECKED=$RUN/update-checked
 VERSION_FILE=/usr/share/footfall/version
 
 # update_status STATE [FIELD...] — publish a state atomically (one field a line).
@@ -19,6 +22,9 @@ update_status() {
     mkdir -p "$RUN"
     printf '%s\n' "$@" >"$UPDATE_STATUS.tmp" && mv -f "$UPDATE_STATUS.tmp" "$UPDATE_STATUS"
 }
+
+# boot_checked — say that this boot's records are dealt with (update-commit, at every boot).
+boot_checked() { mkdir -p "$RUN" && : >"$CHECKED"; }
 
 # update_record FILE STATE [FIELD...] — the same lines kept on /data, synced before this returns:
 # a power cut right after loses nothing that was said.
