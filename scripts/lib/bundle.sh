@@ -17,13 +17,19 @@ dev_keys() {
     [[ -f $dir/dev.key.pem && -f $dir/dev.cert.pem ]] && return 0
     ensure_packages openssl || return 1
     mkdir -p "$dir" && chmod 0700 "$dir"
-    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 10958 \
-        -subj "/O=footfall development/CN=footfall development key (not for release)" \
-        -addext "keyUsage=critical,digitalSignature" \
-        -keyout "$dir/dev.key.pem.partial" -out "$dir/dev.cert.pem.partial" 2>/dev/null || return 1
-    chmod 0600 "$dir/dev.key.pem.partial"
-    mv "$dir/dev.cert.pem.partial" "$dir/dev.cert.pem"
-    mv "$dir/dev.key.pem.partial" "$dir/dev.key.pem"
+    # Two builds at once (scripts/test makes the images in the background) make one pair, not two
+    # halves: under a lock, in a subshell that lets it go.
+    (
+        flock 9
+        [[ -f $dir/dev.key.pem && -f $dir/dev.cert.pem ]] && exit 0
+        openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 10958 \
+            -subj "/O=footfall development/CN=footfall development key (not for release)" \
+            -addext "keyUsage=critical,digitalSignature" \
+            -keyout "$dir/dev.key.pem.partial" -out "$dir/dev.cert.pem.partial" 2>/dev/null || exit 1
+        chmod 0600 "$dir/dev.key.pem.partial"
+        mv "$dir/dev.cert.pem.partial" "$dir/dev.cert.pem"
+        mv "$dir/dev.key.pem.partial" "$dir/dev.key.pem"
+    ) 9>"$dir/.lock"
 }
 
 # make_bundle TARGET VERSION ROOT KEY CERT OUT — sign ROOT into OUT (verity format: the payload is
