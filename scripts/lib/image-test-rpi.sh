@@ -91,6 +91,7 @@ lab_start
 # shellcheck source=image-test-update.sh
 source "$SCRIPT_DIR/lib/image-test-update.sh"
 OTHER_TARGET=pc
+UPDATE_SAYS_ON_CONSOLE=0   # the console (the Pi's serial port) gets the kernel's lines, not the services'
 update_boot() { boot raspi3b "${1:-good}"; }
 # update_start — the raspi3b the checks before left running (the stand-in gives every boot the
 # shortened trial, UPDATE_TEST_OPTIONS), or a new boot.
